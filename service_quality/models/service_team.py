@@ -1,0 +1,81 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ServiceTeam(models.Model):
+    """A team of service staff (客服团队) that complaints are dispatched to."""
+
+    _name = "service.team"
+    _description = "Service Team"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+    _check_company_auto = True
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    color = fields.Integer()
+    company_id = fields.Many2one(
+        "res.company",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Team Leader",
+        tracking=True,
+        check_company=True,
+        domain=[("share", "=", False)],
+    )
+    member_ids = fields.Many2many(
+        "res.users",
+        "service_team_member_rel",
+        "team_id",
+        "user_id",
+        string="Members",
+        check_company=True,
+        domain=[("share", "=", False)],
+    )
+    complaint_ids = fields.One2many("service.complaint", "team_id")
+    open_complaint_count = fields.Integer(compute="_compute_complaint_counts")
+    at_risk_complaint_count = fields.Integer(compute="_compute_complaint_counts")
+    breached_complaint_count = fields.Integer(compute="_compute_complaint_counts")
+
+    def _compute_complaint_counts(self):
+        """One grouped query for the kanban cards of all teams."""
+        groups = self.env["service.complaint"]._read_group(
+            [("team_id", "in", self.ids), ("is_closed", "=", False)],
+            groupby=["team_id", "deadline_status"],
+            aggregates=["__count"],
+        )
+        counts = {}
+        for team, status, count in groups:
+            counts.setdefault(team, {})[status] = count
+        for team in self:
+            team_counts = counts.get(team, {})
+            team.open_complaint_count = sum(team_counts.values())
+            team.at_risk_complaint_count = team_counts.get("at_risk", 0)
+            team.breached_complaint_count = team_counts.get("breached", 0)
+
+    def _action_complaints(self, status=None):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "service_quality.service_complaint_action"
+        )
+        action["domain"] = [("team_id", "=", self.id)]
+        context = {"default_team_id": self.id, "search_default_filter_open": 1}
+        if status:
+            context[f"search_default_filter_{status}"] = 1
+        action["context"] = context
+        return action
+
+    def action_view_complaints(self):
+        return self._action_complaints()
+
+    def action_view_at_risk(self):
+        return self._action_complaints("at_risk")
+
+    def action_view_breached(self):
+        return self._action_complaints("breached")
