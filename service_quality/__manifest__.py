@@ -50,6 +50,7 @@
     "assets": {
         "web.assets_backend": [
             "service_quality/static/src/scss/service_quality.scss",
+            "service_quality/static/src/components/**/*",
         ],
         "web.assets_tests": [
             "service_quality/static/tests/tours/*.js",

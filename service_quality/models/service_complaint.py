@@ -977,37 +977,35 @@ class ServiceComplaint(models.Model):
     def _warn_at_risk(self):
         """An activity for whoever handles a case that is about to breach."""
         activity_type = self.env.ref("service_quality.mail_activity_type_at_risk")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
         vals_list = []
         for complaint in self:
             user = complaint.user_id or complaint.team_id.user_id
-            if not user:
-                continue
-            vals_list.append(
-                {
-                    "res_model_id": model_id,
-                    "res_id": complaint.id,
-                    "activity_type_id": activity_type.id,
-                    "user_id": user.id,
-                    "date_deadline": today,
-                    "automated": True,
-                    "summary": _(
-                        "Deadline at risk: %(deadline)s",
-                        deadline=complaint._format_deadline(complaint.next_deadline),
-                    ),
-                }
-            )
-        self.env["mail.activity"].sudo().create(vals_list)
+            if user:
+                vals_list.append(
+                    complaint._activity_values(
+                        activity_type,
+                        user,
+                        _(
+                            "Deadline at risk: %(deadline)s",
+                            deadline=complaint._format_deadline(
+                                complaint.next_deadline
+                            ),
+                        ),
+                    )
+                )
+        self._create_activities(vals_list)
 
     def _escalate(self):
-        """Raise each case to its next escalation level, once."""
+        """Raise each case to its next escalation level, once.
+
+        Work per batch, not per case: one grouped insert of the activities
+        (their assignees see them at once), one batch of chatter logs, one
+        digest notification per person notified, one write per level.
+        """
         activity_type = self.env.ref("service_quality.mail_activity_type_escalation")
-        subtype = self.env.ref("service_quality.mt_complaint_escalated")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        activities = []
+        activities, bodies = [], {}
         by_rule = defaultdict(lambda: self.browse())
+        digests = defaultdict(list)
         for complaint in self:
             rule = complaint._next_escalation_rule()
             if not rule:
@@ -1020,37 +1018,69 @@ class ServiceComplaint(models.Model):
             )
             for user in users:
                 activities.append(
-                    {
-                        "res_model_id": model_id,
-                        "res_id": complaint.id,
-                        "activity_type_id": activity_type.id,
-                        "user_id": user.id,
-                        "date_deadline": today,
-                        "automated": True,
-                        "summary": summary,
-                        "note": rule.note or False,
-                    }
+                    complaint._activity_values(activity_type, user, summary, rule.note)
                 )
-            body = Markup("<p>%s</p>") % _(
+                digests[user].append((complaint, rule))
+            bodies[complaint.id] = Markup("<p>%s</p>") % _(
                 "Escalated to level %(level)s: the deadline was breached on "
                 "%(breach)s. Notified: %(users)s.",
                 level=rule.level,
                 breach=complaint._format_deadline(complaint.breach_date),
                 users=", ".join(users.mapped("name")) or _("nobody"),
             )
-            complaint.message_post(
-                body=body,
-                subtype_id=subtype.id,
-                partner_ids=users.partner_id.ids,
-                message_type="notification",
-            )
             by_rule[rule] |= complaint
-        self.env["mail.activity"].sudo().create(activities)
+        self._create_activities(activities)
+        self.browse(list(bodies))._message_log_batch(bodies=bodies)
         for rule, complaints in by_rule.items():
             values = {"escalation_level": rule.level}
             if rule.raise_priority:
                 values["priority"] = "3"
             complaints.write(values)
+        for user, items in digests.items():
+            self._notify_escalation_digest(user, items)
+
+    def _activity_values(self, activity_type, user, summary, note=False):
+        self.ensure_one()
+        return {
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+            "activity_type_id": activity_type.id,
+            "user_id": user.id,
+            "date_deadline": fields.Date.context_today(self),
+            "automated": True,
+            "summary": summary,
+            "note": note,
+        }
+
+    def _create_activities(self, vals_list):
+        # quick_update: no e-mail per activity, the digest below tells people
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .with_context(mail_activity_quick_update=True)
+            .create(vals_list)
+        )
+
+    def _notify_escalation_digest(self, user, items):
+        """One message per person and run, listing the cases escalated to them."""
+        lines = Markup("").join(
+            Markup('<li><a href="/odoo/service.complaint/%s">%s</a> — %s</li>')
+            % (
+                complaint.id,
+                complaint.display_name,
+                self.env._("level %(level)s", level=rule.level),
+            )
+            for complaint, rule in items
+        )
+        self.env["mail.thread"].sudo().message_notify(
+            partner_ids=user.partner_id.ids,
+            subject=_("%(count)s complaints escalated to you", count=len(items)),
+            body=Markup("<p>%s</p><ul>%s</ul>")
+            % (
+                _("These complaints breached their deadline and were escalated:"),
+                lines,
+            ),
+        )
 
     def _format_deadline(self, value):
         """A datetime in the time zone of the complaint's calendar."""

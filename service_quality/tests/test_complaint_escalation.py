@@ -42,6 +42,14 @@ class TestComplaintEscalation(ServiceQualityCommon):
         with self.at(when):
             return self.env["service.complaint"]._cron_check_deadlines(**kwargs)
 
+    def _digests(self, user):
+        return self.env["mail.message"].search(
+            [
+                ("partner_ids", "in", user.partner_id.ids),
+                ("subject", "ilike", "escalated to you"),
+            ]
+        )
+
     def _activities(self, complaints, activity_type):
         return self.env["mail.activity"].search(
             [
@@ -81,6 +89,9 @@ class TestComplaintEscalation(ServiceQualityCommon):
         level_1 = self._activities(complaint, self.escalation_type)
         self.assertEqual(level_1.user_id, self.leader)
         self.assertIn("level 1", complaint.message_ids[0].body)
+        digest = self._digests(self.leader)
+        self.assertEqual(len(digest), 1, "one notification to the team leader")
+        self.assertIn(complaint.reference, digest.body)
         # Running again before level 2 is due changes nothing.
         self._run_cron(shanghai(5, 15))
         self.assertEqual(complaint.escalation_level, 1)
@@ -137,3 +148,7 @@ class TestComplaintEscalation(ServiceQualityCommon):
         self.assertEqual(batches, [3, 3, 1, 0])
         self.assertEqual(set(complaints.mapped("escalation_level")), {1})
         self.assertEqual(len(self._activities(complaints, self.escalation_type)), 7)
+        # One digest per run that escalated something, not one mail per case.
+        digests = self._digests(self.leader)
+        self.assertEqual(len(digests), 3)
+        self.assertIn("3 complaints escalated to you", digests.mapped("subject"))
