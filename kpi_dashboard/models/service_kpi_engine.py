@@ -1,0 +1,702 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Grouped SQL behind every KPI figure.
+
+Each computation is one aggregate query over the indexed stored fields of a
+source table (complaints, survey scores, expectation gaps, promises, survey
+invitations), grouped by period and by the requested cuts. Python only turns
+the grouped rows (a few hundred at most) into figures with their confidence
+interval; it never loops over records.
+"""
+
+from collections import namedtuple
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..lib import stats
+
+GRANULARITIES = ("day", "week", "month", "quarter", "year")
+CUTS = ("company", "team", "agent", "tier", "service_type", "channel", "dimension")
+# The model each cut's ids belong to, for labels.
+CUT_MODELS = {
+    "company": "res.company",
+    "team": "service.team",
+    "agent": "res.users",
+    "tier": "service.customer.tier",
+    "service_type": "service.type",
+    "channel": "service.channel",
+    "dimension": "service.quality.dimension",
+}
+
+# Where each source's rows come from and which column stands for each cut;
+# a cut a source does not have is None (the KPI is then not split by it).
+SOURCES = {
+    "complaint": {
+        "from": "service_complaint t "
+        "JOIN service_complaint_stage stage ON stage.id = t.stage_id",
+        # A cancelled case (spam, duplicate, filed by mistake) is no complaint.
+        "where": "stage.kind != 'cancelled'",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": "t.service_type_id",
+            "channel": "t.channel_id",
+            "dimension": None,
+        },
+    },
+    "score": {
+        "from": "service_survey_score t "
+        "LEFT JOIN service_quality_dimension dim ON dim.id = t.dimension_id",
+        "where": "TRUE",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": "t.service_type_id",
+            "channel": "t.channel_id",
+            "dimension": "t.dimension_id",
+        },
+    },
+    "gap": {
+        "from": "service_expectation_gap t",
+        "where": "t.has_perception",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": "t.dimension_id",
+        },
+    },
+    "promise": {
+        "from": "service_promise t",
+        "where": "t.state IN ('kept', 'broken')",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": None,
+        },
+    },
+    "invitation": {
+        "from": "survey_user_input t "
+        "LEFT JOIN res_partner contact ON contact.id = t.partner_id "
+        "LEFT JOIN res_partner customer ON customer.id = contact.commercial_partner_id",
+        "where": "t.service_kind IS NOT NULL",
+        "cuts": {
+            "company": "t.service_company_id",
+            "team": "t.service_team_id",
+            "agent": "t.service_agent_id",
+            "tier": "customer.service_tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": None,
+        },
+    },
+}
+
+# kind: "flow" figures aggregate the rows dated in each period; "stock"
+# figures (backlog) are the state at the end of each period.
+# stat tells how the aggregates become a figure and its interval.
+Computation = namedtuple(
+    "Computation",
+    "source date where stat aggregates kind date_is_day",
+    defaults=("flow", False),
+)
+
+SATISFACTION = "t.measure = 'satisfaction'"
+COMPUTATIONS = {
+    "csat": Computation(
+        "score",
+        "t.date",
+        SATISFACTION,
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.is_satisfied)", "n": "COUNT(*)"},
+    ),
+    "satisfaction_mean": Computation(
+        "score",
+        "t.date",
+        SATISFACTION,
+        "mean",
+        {"mean": "AVG(t.value)", "sd": "STDDEV_SAMP(t.value)", "n": "COUNT(*)"},
+    ),
+    "nps": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'nps'",
+        "nps",
+        {
+            "promoters": "COUNT(*) FILTER (WHERE t.nps_category = 'promoter')",
+            "detractors": "COUNT(*) FILTER (WHERE t.nps_category = 'detractor')",
+            "n": "COUNT(*)",
+        },
+    ),
+    # Satisfaction index: dimension ratings of perception-side surveys,
+    # weighted by each dimension's importance weight.
+    "csi": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'dimension' AND t.service_kind != 'expectation'",
+        "weighted_mean",
+        {
+            "wsum": "SUM(t.value * COALESCE(NULLIF(dim.weight, 0), 1))",
+            "wtotal": "SUM(COALESCE(NULLIF(dim.weight, 0), 1))",
+            "n": "COUNT(*)",
+        },
+    ),
+    "servqual_gap": Computation(
+        "gap",
+        "t.date",
+        "TRUE",
+        "mean",
+        {"mean": "AVG(t.gap)", "sd": "STDDEV_SAMP(t.gap)", "n": "COUNT(*)"},
+    ),
+    "frt_median": Computation(
+        "complaint",
+        "t.date_first_response",
+        "t.response_working_hours IS NOT NULL",
+        "percentile",
+        {
+            "value": "PERCENTILE_CONT(0.5) WITHIN GROUP "
+            "(ORDER BY t.response_working_hours)",
+            "n": "COUNT(*)",
+        },
+    ),
+    "frt_p90": Computation(
+        "complaint",
+        "t.date_first_response",
+        "t.response_working_hours IS NOT NULL",
+        "percentile",
+        {
+            "value": "PERCENTILE_CONT(0.9) WITHIN GROUP "
+            "(ORDER BY t.response_working_hours)",
+            "n": "COUNT(*)",
+        },
+    ),
+    "resolution_median": Computation(
+        "complaint",
+        "t.date_resolved",
+        "t.resolution_working_hours IS NOT NULL",
+        "percentile",
+        {
+            "value": "PERCENTILE_CONT(0.5) WITHIN GROUP "
+            "(ORDER BY t.resolution_working_hours)",
+            "n": "COUNT(*)",
+        },
+    ),
+    "resolution_p90": Computation(
+        "complaint",
+        "t.date_resolved",
+        "t.resolution_working_hours IS NOT NULL",
+        "percentile",
+        {
+            "value": "PERCENTILE_CONT(0.9) WITHIN GROUP "
+            "(ORDER BY t.resolution_working_hours)",
+            "n": "COUNT(*)",
+        },
+    ),
+    # SLA compliance counts the cases whose outcome is known: answered, or
+    # past the deadline without an answer.
+    "sla_response": Computation(
+        "complaint",
+        "t.date_received",
+        "t.response_deadline IS NOT NULL AND (t.date_first_response IS NOT NULL "
+        "OR t.response_deadline < %(now)s)",
+        "proportion",
+        {
+            "num": "COUNT(*) FILTER "
+            "(WHERE t.date_first_response <= t.response_deadline)",
+            "n": "COUNT(*)",
+        },
+    ),
+    "sla_resolution": Computation(
+        "complaint",
+        "t.date_received",
+        "t.resolution_deadline IS NOT NULL AND (t.date_resolved IS NOT NULL "
+        "OR t.resolution_deadline < %(now)s)",
+        "proportion",
+        {
+            "num": "COUNT(*) FILTER (WHERE t.date_resolved <= t.resolution_deadline)",
+            "n": "COUNT(*)",
+        },
+    ),
+    "backlog": Computation(
+        "complaint", None, "TRUE", "count", {}, "stock_backlog"
+    ),
+    "breached_open": Computation(
+        "complaint", None, "TRUE", "count", {}, "stock_breached"
+    ),
+    "fcr": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'fcr'",
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.value >= 50)", "n": "COUNT(*)"},
+    ),
+    "reopen_rate": Computation(
+        "complaint",
+        "t.date_resolved",
+        "TRUE",
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.reopen_count > 0)", "n": "COUNT(*)"},
+    ),
+    "escalation_rate": Computation(
+        "complaint",
+        "t.date_received",
+        "TRUE",
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.escalation_level > 0)", "n": "COUNT(*)"},
+    ),
+    "complaint_count": Computation(
+        "complaint", "t.date_received", "TRUE", "count", {"n": "COUNT(*)"}
+    ),
+    "complaint_rate_customers": Computation(
+        "complaint", "t.date_received", "TRUE", "per_customers", {"n": "COUNT(*)"}
+    ),
+    "complaint_rate_orders": Computation(
+        "complaint", "t.date_received", "TRUE", "per_orders", {"n": "COUNT(*)"}
+    ),
+    "promise_kept": Computation(
+        "promise",
+        "t.date_done",
+        "TRUE",
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.state = 'kept')", "n": "COUNT(*)"},
+        "flow",
+        True,
+    ),
+    "response_rate": Computation(
+        "invitation",
+        "t.service_date_sent",
+        "TRUE",
+        "proportion",
+        {"num": "COUNT(*) FILTER (WHERE t.state = 'done')", "n": "COUNT(*)"},
+    ),
+}
+
+
+class ServiceKpiEngine(models.AbstractModel):
+    _name = "service.kpi.engine"
+    _description = "KPI Computation Engine"
+
+    # ------------------------------------------------------------------
+    # Periods and time zones
+    # ------------------------------------------------------------------
+    @api.model
+    def _tz(self):
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    @api.model
+    def _period_start(self, day, granularity):
+        """The first day of the period of ``granularity`` holding ``day``."""
+        if granularity == "day":
+            return day
+        if granularity == "week":
+            return day - timedelta(days=day.weekday())
+        if granularity == "month":
+            return day.replace(day=1)
+        if granularity == "quarter":
+            return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        return date(day.year, 1, 1)
+
+    @api.model
+    def _period_step(self, granularity):
+        return {
+            "day": relativedelta(days=1),
+            "week": relativedelta(weeks=1),
+            "month": relativedelta(months=1),
+            "quarter": relativedelta(months=3),
+            "year": relativedelta(years=1),
+        }[granularity]
+
+    @api.model
+    def _periods(self, date_from, date_to, granularity):
+        """Start dates of the periods overlapping [date_from, date_to]."""
+        if not granularity:
+            return [None]
+        start = self._period_start(date_from, granularity)
+        step = self._period_step(granularity)
+        periods = []
+        while start <= date_to:
+            periods.append(start)
+            start += step
+        return periods
+
+    # ------------------------------------------------------------------
+    # SQL building blocks
+    # ------------------------------------------------------------------
+    @api.model
+    def _local(self, column, is_day):
+        """A stored column as a naive local timestamp (stored datetimes are
+        naive UTC; periods follow the user's time zone)."""
+        if is_day:
+            return SQL("%s::timestamp", SQL(column))
+        return SQL(
+            "((%s AT TIME ZONE 'UTC') AT TIME ZONE %s)", SQL(column), self._tz()
+        )
+
+    @api.model
+    def _utc_bound(self, day, is_day):
+        """The stored value at local midnight of ``day``."""
+        if is_day:
+            return SQL("%s::date", day)
+        return SQL(
+            "((%s::timestamp AT TIME ZONE %s) AT TIME ZONE 'UTC')",
+            datetime.combine(day, datetime.min.time()),
+            self._tz(),
+        )
+
+    @api.model
+    def _bucket(self, column, is_day, granularity):
+        if not granularity:
+            return SQL("NULL::date")
+        return SQL(
+            "date_trunc(%s, %s)::date", granularity, self._local(column, is_day)
+        )
+
+    @api.model
+    def _cut_columns(self, source, cuts):
+        columns = []
+        for cut in cuts:
+            column = SOURCES[source]["cuts"][cut]
+            columns.append(SQL(column) if column else SQL("NULL::integer"))
+        return columns
+
+    @api.model
+    def _filters(self, source, filters):
+        """WHERE clauses of the filters, or None when the source cannot be
+        filtered the way asked (the figure then does not exist)."""
+        clauses = []
+        company_column = SOURCES[source]["cuts"]["company"]
+        clauses.append(SQL("%s = ANY(%s)", SQL(company_column), self.env.companies.ids))
+        for cut, ids in (filters or {}).items():
+            if not ids:
+                continue
+            column = SOURCES[source]["cuts"][cut]
+            if not column:
+                return None
+            clauses.append(SQL("%s = ANY(%s)", SQL(column), list(ids)))
+        return SQL(" AND ").join(clauses)
+
+    @api.model
+    def _source_ready(self, source):
+        """False when the source's table belongs to a module not installed."""
+        table = SOURCES[source]["from"].split()[0]
+        self.env.cr.execute(SQL("SELECT to_regclass(%s) IS NOT NULL", table))
+        return self.env.cr.fetchone()[0]
+
+    # ------------------------------------------------------------------
+    # Queries
+    # ------------------------------------------------------------------
+    @api.model
+    def _aggregate(self, computation, date_from, date_to, granularity, cuts, filters):
+        """Rows ``(period, *cut ids, {aggregate: value})`` of a flow KPI."""
+        source = SOURCES[computation.source]
+        where_filters = self._filters(computation.source, filters)
+        if where_filters is None:
+            return []
+        now = fields.Datetime.now()
+        is_day = computation.date_is_day
+        cut_columns = self._cut_columns(computation.source, cuts)
+        names = list(computation.aggregates)
+        query = SQL(
+            """
+            SELECT %(bucket)s AS period%(cut_select)s, %(aggregates)s
+              FROM %(from)s
+             WHERE %(where)s AND %(kpi_where)s AND %(filters)s
+               AND %(date)s >= %(start)s AND %(date)s < %(stop)s
+             GROUP BY %(group)s
+            """,
+            bucket=self._bucket(computation.date, is_day, granularity),
+            cut_select=SQL("").join(SQL(", %s", column) for column in cut_columns),
+            aggregates=SQL(", ").join(
+                SQL(computation.aggregates[name].replace("%(now)s", "%s"), *(
+                    [now] * computation.aggregates[name].count("%(now)s")
+                ))
+                for name in names
+            ),
+            **{"from": SQL(source["from"])},
+            where=SQL(source["where"]),
+            kpi_where=SQL(
+                computation.where.replace("%(now)s", "%s"),
+                *([now] * computation.where.count("%(now)s")),
+            ),
+            filters=where_filters,
+            date=SQL(computation.date),
+            start=self._utc_bound(date_from, is_day),
+            stop=self._utc_bound(date_to + timedelta(days=1), is_day),
+            group=SQL(", ").join(
+                [SQL("1")] + [SQL(str(i + 2)) for i in range(len(cuts))]
+            ),
+        )
+        self.env.cr.execute(query)
+        return [
+            (row[0], *row[1 : 1 + len(cuts)], dict(zip(names, row[1 + len(cuts) :], strict=True)))
+            for row in self.env.cr.fetchall()
+        ]
+
+    @api.model
+    def _stock(self, computation, date_from, date_to, granularity, cuts, filters):
+        """Open (or open and breached) cases at the end of each period.
+
+        Instead of testing every case against every period end, each case
+        contributes +1 when it opens (or breaches) and -1 when it closes; the
+        running sum of these events per cut is the stock. One scan of the
+        complaints whatever the number of periods."""
+        source = SOURCES[computation.source]
+        where_filters = self._filters(computation.source, filters)
+        if where_filters is None:
+            return []
+        stop = self._utc_bound(date_to + timedelta(days=1), False)
+        now = fields.Datetime.now()
+        if computation.kind == "stock_backlog":
+            opened = "t.date_received"
+            closed_condition = SQL("TRUE")
+            open_condition = SQL("TRUE")
+        else:
+            opened = "t.breach_date"
+            open_condition = SQL("t.breach_date < %s", now)
+            closed_condition = SQL("t.breach_date < t.date_closed")
+        cut_columns = self._cut_columns(computation.source, cuts)
+        cut_aliases = [SQL("c%s", SQL(str(i))) for i in range(len(cuts))]
+        cut_select = SQL("").join(
+            SQL(", %s AS %s", column, alias)
+            for column, alias in zip(cut_columns, cut_aliases, strict=True)
+        )
+        partition = SQL(", ").join(cut_aliases) if cuts else SQL("NULL")
+        first = self._period_start(date_from, granularity) if granularity else None
+        if granularity:
+            bucket = SQL(
+                "GREATEST(date_trunc(%s, ev.local_at)::date, %s::date)",
+                granularity,
+                first,
+            )
+        else:
+            bucket = SQL("NULL::date")
+        query = SQL(
+            """
+            WITH ev AS (
+                SELECT %(local_opened)s AS local_at, 1 AS delta%(cut_select)s
+                  FROM %(from)s
+                 WHERE %(where)s AND %(filters)s AND %(open_condition)s
+                   AND %(opened)s < %(stop)s
+                UNION ALL
+                SELECT %(local_closed)s, -1%(cut_select)s
+                  FROM %(from)s
+                 WHERE %(where)s AND %(filters)s AND %(open_condition)s
+                   AND %(closed_condition)s AND t.date_closed < %(stop)s
+            ), per AS (
+                SELECT %(bucket)s AS period%(cut_alias_select)s, SUM(delta) AS delta
+                  FROM ev GROUP BY 1%(cut_group)s
+            )
+            SELECT period%(cut_alias_select)s,
+                   SUM(delta) OVER (PARTITION BY %(partition)s ORDER BY period)
+              FROM per
+            """,
+            local_opened=self._local(opened, False),
+            local_closed=self._local("t.date_closed", False),
+            cut_select=cut_select,
+            **{"from": SQL(source["from"])},
+            where=SQL(source["where"]),
+            filters=where_filters,
+            open_condition=open_condition,
+            closed_condition=closed_condition,
+            opened=SQL(opened),
+            stop=stop,
+            bucket=bucket,
+            cut_alias_select=SQL("").join(SQL(", %s", alias) for alias in cut_aliases),
+            cut_group=SQL("").join(SQL(", %s", alias) for alias in cut_aliases),
+            partition=partition,
+        )
+        self.env.cr.execute(query)
+        rows = self.env.cr.fetchall()
+        # Carry the stock forward over periods without any event.
+        periods = self._periods(date_from, date_to, granularity)
+        by_key = {}
+        for row in rows:
+            by_key.setdefault(tuple(row[1:-1]), {})[row[0]] = row[-1]
+        result = []
+        for key, values in by_key.items():
+            current = 0
+            for period in periods:
+                if period in values:
+                    current = values[period]
+                elif period is None:
+                    current = values.get(None, 0)
+                result.append((period, *key, {"n": int(current or 0)}))
+        return result
+
+    @api.model
+    def _active_customers(self, cuts, filters):
+        """Customers counted in the complaint rate: commercial entities whose
+        tier (the customer pyramid) counts as active; per tier and company
+        when cut so."""
+        group = [cut for cut in cuts if cut in ("tier", "company")]
+        columns = {"tier": SQL("p.service_tier_id"), "company": SQL("p.company_id")}
+        where = [
+            SQL("p.active"),
+            SQL("p.id = p.commercial_partner_id"),
+            SQL("tier.count_as_active"),
+            SQL(
+                "(p.company_id IS NULL OR p.company_id = ANY(%s))",
+                self.env.companies.ids,
+            ),
+        ]
+        for cut in ("tier", "company"):
+            if (filters or {}).get(cut):
+                where.append(SQL("%s = ANY(%s)", columns[cut], list(filters[cut])))
+        query = SQL(
+            """
+            SELECT %(select)s COUNT(*) FROM res_partner p
+              JOIN service_customer_tier tier ON tier.id = p.service_tier_id
+             WHERE %(where)s %(group)s
+            """,
+            select=SQL("").join(SQL("%s, ", columns[cut]) for cut in group),
+            where=SQL(" AND ").join(where),
+            group=SQL("GROUP BY %s", SQL(", ").join(columns[c] for c in group))
+            if group
+            else SQL(""),
+        )
+        self.env.cr.execute(query)
+        return group, {tuple(row[:-1]): row[-1] for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _sale_orders(self, date_from, date_to, granularity, cuts, filters):
+        """Confirmed sale orders per period (and tier/company when cut so), or
+        None when Sales is not installed."""
+        if "sale.order" not in self.env:
+            return None, None
+        group = [cut for cut in cuts if cut in ("tier", "company")]
+        columns = {"tier": SQL("customer.service_tier_id"), "company": SQL("so.company_id")}
+        where = [
+            SQL("so.state = 'sale'"),
+            SQL("so.company_id = ANY(%s)", self.env.companies.ids),
+            SQL("so.date_order >= %s", self._utc_bound(date_from, False)),
+            SQL(
+                "so.date_order < %s",
+                self._utc_bound(date_to + timedelta(days=1), False),
+            ),
+        ]
+        for cut in ("tier", "company"):
+            if (filters or {}).get(cut):
+                where.append(SQL("%s = ANY(%s)", columns[cut], list(filters[cut])))
+        query = SQL(
+            """
+            SELECT %(bucket)s%(select)s, COUNT(*) FROM sale_order so
+              JOIN res_partner customer ON customer.id = so.partner_id
+             WHERE %(where)s GROUP BY 1%(group)s
+            """,
+            bucket=self._bucket("so.date_order", False, granularity),
+            select=SQL("").join(SQL(", %s", columns[cut]) for cut in group),
+            where=SQL(" AND ").join(where),
+            group=SQL("").join(SQL(", %s", SQL(str(i + 2))) for i in range(len(group))),
+        )
+        self.env.cr.execute(query)
+        return group, {tuple(row[:-1]): row[-1] for row in self.env.cr.fetchall()}
+
+    # ------------------------------------------------------------------
+    # From aggregates to figures
+    # ------------------------------------------------------------------
+    @api.model
+    def _figure(self, stat, aggregates):
+        """(value, sample size, interval low, interval high) of one group."""
+        n = aggregates.get("n") or 0
+        if stat == "proportion":
+            low, high = stats.wilson_interval(aggregates["num"], n)
+            return stats.ratio(aggregates["num"], n), n, low, high
+        if stat == "mean":
+            low, high = stats.mean_interval(aggregates["mean"], aggregates["sd"], n)
+            return aggregates["mean"], n, low, high
+        if stat == "weighted_mean":
+            value = stats.ratio(aggregates["wsum"], aggregates["wtotal"], scale=1.0)
+            return value, n, None, None
+        if stat == "nps":
+            promoters, detractors = aggregates["promoters"], aggregates["detractors"]
+            low, high = stats.nps_interval(promoters, detractors, n)
+            return stats.nps(promoters, detractors, n), n, low, high
+        if stat == "percentile":
+            return aggregates["value"], n, None, None
+        return float(n), n, None, None
+
+    @api.model
+    def compute(self, codes, date_from, date_to, granularity=None, cuts=(), filters=None):
+        """The figures of the KPI computations ``codes``.
+
+        :param date_from, date_to: dates, both included, in the user's tz
+        :param granularity: None (one figure for the whole range) or one of
+            GRANULARITIES
+        :param cuts: dimensions to split by, among CUTS
+        :param filters: {cut: [ids]} to restrict to
+        :return: {code: [{"period", "keys": {cut: id}, "value", "n",
+            "ci_low", "ci_high"}]}
+        """
+        cuts = tuple(cuts)
+        result = {}
+        for code in codes:
+            computation = COMPUTATIONS[code]
+            rows = []
+            if computation.stat == "per_orders" and "sale.order" not in self.env:
+                pass  # no Sales, no orders: the figure does not exist
+            elif self._source_ready(computation.source):
+                if computation.kind == "flow":
+                    rows = self._aggregate(
+                        computation, date_from, date_to, granularity, cuts, filters
+                    )
+                else:
+                    rows = self._stock(
+                        computation, date_from, date_to, granularity, cuts, filters
+                    )
+            figures = []
+            denominators = self._denominators(
+                computation, date_from, date_to, granularity, cuts, filters
+            )
+            for row in rows:
+                period, keys, aggregates = row[0], row[1:-1], row[-1]
+                value, n, low, high = self._figure(computation.stat, aggregates)
+                if denominators is not None:
+                    value = self._per_denominator(
+                        computation, denominators, period, cuts, keys, n
+                    )
+                figures.append(
+                    {
+                        "period": period,
+                        "keys": dict(zip(cuts, keys, strict=True)),
+                        "value": value,
+                        "n": n,
+                        "ci_low": low,
+                        "ci_high": high,
+                    }
+                )
+            result[code] = figures
+        return result
+
+    @api.model
+    def _denominators(self, computation, date_from, date_to, granularity, cuts, filters):
+        if computation.stat == "per_customers":
+            return self._active_customers(cuts, filters)
+        if computation.stat == "per_orders":
+            return self._sale_orders(date_from, date_to, granularity, cuts, filters)
+        return None
+
+    @api.model
+    def _per_denominator(self, computation, denominators, period, cuts, keys, n):
+        group, counts = denominators
+        if counts is None:
+            return None
+        key_of = dict(zip(cuts, keys, strict=True))
+        key = tuple(key_of[cut] for cut in group)
+        if computation.stat == "per_customers":
+            return stats.ratio(n, counts.get(key), scale=100.0)
+        return stats.ratio(n, counts.get((period, *key)), scale=1000.0)
