@@ -18,7 +18,7 @@ class KpiExportController(http.Controller):
         wizard = request.env["service.kpi.export"].browse(wizard_id).exists()
         if not wizard:
             raise request.not_found()
-        wizard._check_access()
+        wizard._check_export_rights()
         # Closed with the response; removed by the OS once closed.
         output = tempfile.TemporaryFile()  # pylint: disable=consider-using-with
         wizard._write_workbook(output)

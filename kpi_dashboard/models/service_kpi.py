@@ -299,6 +299,7 @@ class ServiceKpi(models.Model):
         where = engine._filters("complaint", filters)
         if where is None:
             return []
+        self.env.flush_all()
         column = {"category": "t.category_id", "root_cause": "t.root_cause_id"}[
             field_name
         ]
@@ -410,6 +411,7 @@ class ServiceKpi(models.Model):
         where = engine._filters("gap", filters)
         if where is None:
             return []
+        self.env.flush_all()
 
         self.env.cr.execute(
             SQL(

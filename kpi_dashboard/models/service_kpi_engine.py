@@ -467,8 +467,13 @@ class ServiceKpiEngine(models.AbstractModel):
             open_condition = SQL("TRUE")
         else:
             opened = "t.breach_date"
-            open_condition = SQL("t.breach_date < %s", now)
-            closed_condition = SQL("t.breach_date < t.date_closed")
+            # A case closed before its deadline passed never breached open.
+            open_condition = SQL(
+                "t.breach_date < %s AND (t.date_closed IS NULL "
+                "OR t.breach_date < t.date_closed)",
+                now,
+            )
+            closed_condition = SQL("TRUE")
         cut_columns = self._cut_columns(computation.source, cuts)
         cut_aliases = [SQL("c%s", SQL(str(i))) for i in range(len(cuts))]
         cut_select = SQL("").join(
@@ -643,6 +648,8 @@ class ServiceKpiEngine(models.AbstractModel):
             "ci_low", "ci_high"}]}
         """
         cuts = tuple(cuts)
+        # Raw SQL reads the tables: pending ORM writes must be there first.
+        self.env.flush_all()
         result = {}
         for code in codes:
             computation = COMPUTATIONS[code]

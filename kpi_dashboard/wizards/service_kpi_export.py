@@ -60,14 +60,14 @@ class ServiceKpiExport(models.TransientModel):
 
     def action_export(self):
         self.ensure_one()
-        self._check_access()
+        self._check_export_rights()
         return {
             "type": "ir.actions.act_url",
             "url": f"/kpi_dashboard/export/{self.id}",
             "target": "self",
         }
 
-    def _check_access(self):
+    def _check_export_rights(self):
         if not self.env.user.has_group("service_quality.group_service_manager"):
             raise AccessError(self.env._("Only service managers can export KPIs."))
 
@@ -98,7 +98,7 @@ class ServiceKpiExport(models.TransientModel):
     def _write_workbook(self, fileobj):
         """Write the workbook into ``fileobj`` (a path or a binary file)."""
         self.ensure_one()
-        self._check_access()
+        self._check_export_rights()
         workbook = xlsxwriter.Workbook(
             fileobj, {"constant_memory": True, "in_memory": False}
         )
@@ -355,6 +355,7 @@ class ServiceKpiExport(models.TransientModel):
         if where is None:
             return
         lang = self.env.lang or "en_US"
+        self.env.flush_all()
 
         def name(alias):
             return SQL(
