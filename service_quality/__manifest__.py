@@ -33,6 +33,8 @@
         "views/service_complaint_category_views.xml",
         "views/service_root_cause_views.xml",
         "views/res_partner_views.xml",
+        "views/service_promise_views.xml",
+        "views/res_company_views.xml",
         "views/service_quality_menus.xml",
     ],
     "demo": [
@@ -46,6 +48,7 @@
         "demo/service_standard_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/service_complaint_demo.xml",
+        "demo/service_promise_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

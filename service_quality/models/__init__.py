@@ -10,3 +10,5 @@ from . import service_root_cause
 from . import service_complaint
 from . import res_partner
 from . import res_users
+from . import res_company
+from . import service_promise
