@@ -182,6 +182,16 @@ def reference(env, code, date_from, date_to):
         return sum(s.value * w for s, w in zip(scores, weights, strict=True)) / sum(
             weights
         )
+    sources = {
+        "servqual_gap": "service.expectation.gap",
+        "promise_kept": "service.promise",
+        "response_rate": "survey.user_input",
+    }
+    if code in sources and (
+        sources[code] not in env
+        or (code == "response_rate" and "service_kind" not in env[sources[code]])
+    ):
+        return None  # the engine has no such source either
     if code == "servqual_gap":
         gaps = (
             env["service.expectation.gap"]
