@@ -11,7 +11,7 @@
     "maintainers": ["service-quality-odoo"],
     "license": "LGPL-3",
     "development_status": "Beta",
-    "depends": ["service_quality"],
+    "depends": ["service_quality", "survey_extension"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/kpi_dashboard_security.xml",
