@@ -192,7 +192,7 @@ class TestKpiScores(KpiCommon):
                     "perception": perception,
                     "gap": perception - expectation,
                     "has_perception": True,
-                    "date": datetime(2026, month, day, 10),
+                    "date": datetime(2026, 1, day, 10),
                 }
             )
         # Gaps -20 and +15: mean -2.5.
