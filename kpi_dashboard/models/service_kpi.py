@@ -85,7 +85,9 @@ class ServiceKpi(models.Model):
         digits=(16, 2),
         help="The latest competitor benchmark.",
     )
-    benchmark_label = fields.Char(compute="_compute_benchmark", string="Latest Benchmark")
+    benchmark_label = fields.Char(
+        compute="_compute_benchmark", string="Latest Benchmark"
+    )
 
     _sql_constraints = [
         ("code_unique", "UNIQUE(code)", "A KPI with this code already exists."),
@@ -206,7 +208,12 @@ class ServiceKpi(models.Model):
         if period == "last_month":
             start = today.replace(day=1) - relativedelta(months=1)
             end = today.replace(day=1) - timedelta(days=1)
-            return start, end, start - relativedelta(months=1), start - timedelta(days=1)
+            return (
+                start,
+                end,
+                start - relativedelta(months=1),
+                start - timedelta(days=1),
+            )
         if period == "this_quarter":
             start = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
             previous = start - relativedelta(months=3)
@@ -289,7 +296,10 @@ class ServiceKpi(models.Model):
         if value is None or previous is None or abs(value - previous) < 1e-9:
             return {"arrow": "flat", "good": None}
         up = value > previous
-        return {"arrow": "up" if up else "down", "good": up == (self.direction == "higher")}
+        return {
+            "arrow": "up" if up else "down",
+            "good": up == (self.direction == "higher"),
+        }
 
     @api.model
     def _pareto(self, field_name, date_from, date_to, filters=None, limit=10):

@@ -232,9 +232,7 @@ COMPUTATIONS = {
             "n": "COUNT(*)",
         },
     ),
-    "backlog": Computation(
-        "complaint", None, "TRUE", "count", {}, "stock_backlog"
-    ),
+    "backlog": Computation("complaint", None, "TRUE", "count", {}, "stock_backlog"),
     "breached_open": Computation(
         "complaint", None, "TRUE", "count", {}, "stock_breached"
     ),
@@ -343,9 +341,7 @@ class ServiceKpiEngine(models.AbstractModel):
         naive UTC; periods follow the user's time zone)."""
         if is_day:
             return SQL("%s::timestamp", SQL(column))
-        return SQL(
-            "((%s AT TIME ZONE 'UTC') AT TIME ZONE %s)", SQL(column), self._tz()
-        )
+        return SQL("((%s AT TIME ZONE 'UTC') AT TIME ZONE %s)", SQL(column), self._tz())
 
     @api.model
     def _utc_bound(self, day, is_day):
@@ -362,9 +358,7 @@ class ServiceKpiEngine(models.AbstractModel):
     def _bucket(self, column, is_day, granularity):
         if not granularity:
             return SQL("NULL::date")
-        return SQL(
-            "date_trunc(%s, %s)::date", granularity, self._local(column, is_day)
-        )
+        return SQL("date_trunc(%s, %s)::date", granularity, self._local(column, is_day))
 
     @api.model
     def _cut_columns(self, source, cuts):
@@ -422,9 +416,10 @@ class ServiceKpiEngine(models.AbstractModel):
             bucket=self._bucket(computation.date, is_day, granularity),
             cut_select=SQL("").join(SQL(", %s", column) for column in cut_columns),
             aggregates=SQL(", ").join(
-                SQL(computation.aggregates[name].replace("%(now)s", "%s"), *(
-                    [now] * computation.aggregates[name].count("%(now)s")
-                ))
+                SQL(
+                    computation.aggregates[name].replace("%(now)s", "%s"),
+                    *([now] * computation.aggregates[name].count("%(now)s")),
+                )
                 for name in names
             ),
             **{"from": SQL(source["from"])},
@@ -443,7 +438,11 @@ class ServiceKpiEngine(models.AbstractModel):
         )
         self.env.cr.execute(query)
         return [
-            (row[0], *row[1 : 1 + len(cuts)], dict(zip(names, row[1 + len(cuts) :], strict=True)))
+            (
+                row[0],
+                *row[1 : 1 + len(cuts)],
+                dict(zip(names, row[1 + len(cuts) :], strict=True)),
+            )
             for row in self.env.cr.fetchall()
         ]
 
@@ -584,7 +583,10 @@ class ServiceKpiEngine(models.AbstractModel):
         if "sale.order" not in self.env:
             return None, None
         group = [cut for cut in cuts if cut in ("tier", "company")]
-        columns = {"tier": SQL("customer.service_tier_id"), "company": SQL("so.company_id")}
+        columns = {
+            "tier": SQL("customer.service_tier_id"),
+            "company": SQL("so.company_id"),
+        }
         where = [
             SQL("so.state = 'sale'"),
             SQL("so.company_id = ANY(%s)", self.env.companies.ids),
@@ -636,7 +638,9 @@ class ServiceKpiEngine(models.AbstractModel):
         return float(n), n, None, None
 
     @api.model
-    def compute(self, codes, date_from, date_to, granularity=None, cuts=(), filters=None):
+    def compute(
+        self, codes, date_from, date_to, granularity=None, cuts=(), filters=None
+    ):
         """The figures of the KPI computations ``codes``.
 
         :param date_from, date_to: dates, both included, in the user's tz
@@ -690,7 +694,9 @@ class ServiceKpiEngine(models.AbstractModel):
         return result
 
     @api.model
-    def _denominators(self, computation, date_from, date_to, granularity, cuts, filters):
+    def _denominators(
+        self, computation, date_from, date_to, granularity, cuts, filters
+    ):
         if computation.stat == "per_customers":
             return self._active_customers(cuts, filters)
         if computation.stat == "per_orders":

@@ -47,7 +47,9 @@ class ServiceKpiSnapshot(models.Model):
         index=True,
     )
     team_id = fields.Many2one("service.team", index=True)
-    tier_id = fields.Many2one("service.customer.tier", string="Customer Tier", index=True)
+    tier_id = fields.Many2one(
+        "service.customer.tier", string="Customer Tier", index=True
+    )
     value = fields.Float(digits=(16, 2), aggregator="avg")
     sample_size = fields.Integer(aggregator="sum")
     ci_low = fields.Float(string="Interval Low", digits=(16, 2), aggregator=False)
@@ -103,9 +105,7 @@ class ServiceKpiSnapshot(models.Model):
         """(Re)compute the open snapshots of ``month`` for ``company``; a
         closed month is left as it is. Returns the snapshots written."""
         month = month.replace(day=1)
-        existing = self.search(
-            [("month", "=", month), ("company_id", "=", company.id)]
-        )
+        existing = self.search([("month", "=", month), ("company_id", "=", company.id)])
         if existing.filtered(lambda s: s.state == "closed"):
             return self.browse()
         kpis = (
@@ -186,8 +186,10 @@ class ServiceKpiSnapshot(models.Model):
                 self._snapshot_month(month, company)
                 month += relativedelta(months=1)
             # The previous month stays open for late answers until the grace day.
-            close_before = this_month if today.day > grace else (
-                this_month - relativedelta(months=1)
+            close_before = (
+                this_month
+                if today.day > grace
+                else (this_month - relativedelta(months=1))
             )
             self._close_months(close_before, company)
             _logger.info("KPI snapshots of %s up to %s", company.name, this_month)

@@ -20,7 +20,10 @@ class TestAgentAppraisal(KpiCommon):
             ["user_id"],
             ["complaint_count:sum", "response_on_time:avg", "reopened:avg"],
         )
-        rows = {user: (count, on_time, reopened) for user, count, on_time, reopened in groups}
+        rows = {
+            user: (count, on_time, reopened)
+            for user, count, on_time, reopened in groups
+        }
         # Agent A1: C1 on time, C2 late, C5 never answered; C2 reopened of
         # the resolved C1, C2.
         count, on_time, reopened = rows[self.agent_1]
@@ -49,6 +52,4 @@ class TestAgentAppraisal(KpiCommon):
         self.assertTrue(rows)
         self.assertEqual(rows.mapped("user_id"), self.agent_1)
         manager_rows = self.appraisal().search([])
-        self.assertEqual(
-            manager_rows.mapped("user_id"), self.agent_1 | self.agent_2
-        )
+        self.assertEqual(manager_rows.mapped("user_id"), self.agent_1 | self.agent_2)

@@ -100,7 +100,10 @@ class TestKpiComplaints(KpiCommon):
         }
         self.assertEqual(
             counts,
-            {(self.team_a.id, self.agent_1.id): 3, (self.team_b.id, self.agent_2.id): 2},
+            {
+                (self.team_a.id, self.agent_1.id): 3,
+                (self.team_b.id, self.agent_2.id): 2,
+            },
         )
         # Filtered to team B only.
         total = self.total("complaint_count", filters={"team": self.team_b.ids})
@@ -165,7 +168,8 @@ class TestKpiComplaints(KpiCommon):
         # check the opposite: from the main company, the test cases vanish.
         env = self.env(
             context=dict(
-                self.env.context, allowed_company_ids=[self.env.ref("base.main_company").id]
+                self.env.context,
+                allowed_company_ids=[self.env.ref("base.main_company").id],
             )
         )
         kpi = self.kpi("complaint_count").with_env(env)

@@ -49,7 +49,15 @@ class TestKpiExport(KpiCommon):
         summary = self.rows(book["Summary"])
         self.assertEqual(
             summary[0][:7],
-            ["KPI", "Unit", "Target", "Actual", "Previous Period", "Competitor", "Status"],
+            [
+                "KPI",
+                "Unit",
+                "Target",
+                "Actual",
+                "Previous Period",
+                "Competitor",
+                "Status",
+            ],
         )
         by_name = {row[0]: row for row in summary[1:]}
         count = by_name[self.kpi("complaint_count").name]
@@ -87,7 +95,9 @@ class TestKpiExport(KpiCommon):
         cases = self.rows(book["Complaints"])
         self.assertEqual(cases[0][0], "Reference")
         subjects = sorted(row[1] for row in cases[1:])
-        self.assertEqual(subjects, ["Case c1", "Case c2", "Case c3", "Case c4", "Case c5"])
+        self.assertEqual(
+            subjects, ["Case c1", "Case c2", "Case c3", "Case c4", "Case c5"]
+        )
         c2 = next(row for row in cases[1:] if row[1] == "Case c2")
         self.assertEqual(c2[4], "Team A")
         self.assertEqual(c2[18], 1, "reopened once")
@@ -110,9 +120,7 @@ class TestKpiExport(KpiCommon):
     def test_only_managers_export_and_dates_are_checked(self):
         env = self.as_company(self.agent_1)
         with self.assertRaises(AccessError):
-            env["service.kpi.export"].create(
-                {"date_from": JAN_1, "date_to": JAN_31}
-            )
+            env["service.kpi.export"].create({"date_from": JAN_1, "date_to": JAN_31})
         with self.assertRaisesRegex(ValidationError, "before its start"):
             self.as_company()["service.kpi.export"].create(
                 {"date_from": JAN_31, "date_to": JAN_1}

@@ -28,11 +28,13 @@ class TestKpiSnapshot(KpiCommon):
         self.assertEqual(company_row.value, 5)
         self.assertEqual(company_row.month, date(2026, 1, 1))
         teams = {
-            row.team_id: row.value for row in self.snapshots(kpi_id=count.id, scope="team")
+            row.team_id: row.value
+            for row in self.snapshots(kpi_id=count.id, scope="team")
         }
         self.assertEqual(teams, {self.team_a: 3, self.team_b: 2})
         tiers = {
-            row.tier_id: row.value for row in self.snapshots(kpi_id=count.id, scope="tier")
+            row.tier_id: row.value
+            for row in self.snapshots(kpi_id=count.id, scope="tier")
         }
         self.assertEqual(tiers, {self.tier_1: 3, self.tier_2: 2})
         cells = {
@@ -107,6 +109,8 @@ class TestKpiSnapshot(KpiCommon):
             row.with_user(self.agent_1).action_recompute()
         row.with_user(self.manager).action_recompute()
         self.assertEqual(
-            self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company").value,
+            self.snapshots(
+                kpi_id=self.kpi("complaint_count").id, scope="company"
+            ).value,
             5,
         )

@@ -182,18 +182,24 @@ class ServiceKpiExport(models.TransientModel):
             sheet.write(row, 0, kpi.name)
             sheet.write(row, 1, unit_labels.get(kpi.unit, ""))
             sheet.write_number(row, 2, kpi.target, styles["number"])
-            self._write_value(sheet, row, 3, figure.get("value"), styles[status or "number"])
+            self._write_value(
+                sheet, row, 3, figure.get("value"), styles[status or "number"]
+            )
             self._write_value(sheet, row, 4, before.get("value"), styles["number"])
             if kpi.benchmark_ids:
                 sheet.write_number(row, 5, kpi.benchmark_value, styles["number"])
-            sheet.write(row, 6, self._status_label(status), styles.get(status, styles["text"]))
+            sheet.write(
+                row, 6, self._status_label(status), styles.get(status, styles["text"])
+            )
             sheet.write_number(row, 7, figure.get("n") or 0, styles["integer"])
             self._write_value(sheet, row, 8, figure.get("ci_low"), styles["number"])
             self._write_value(sheet, row, 9, figure.get("ci_high"), styles["number"])
             sheet.write(
                 row,
                 10,
-                self.env._("Yes") if figure.get("significant", True) else self.env._("No"),
+                self.env._("Yes")
+                if figure.get("significant", True)
+                else self.env._("No"),
             )
 
     def _write_value(self, sheet, row, col, value, style):
@@ -249,9 +255,16 @@ class ServiceKpiExport(models.TransientModel):
 
     def _sheet_breakdown(self, workbook, styles, kpis, filters, cut, title):
         sheet = workbook.add_worksheet(title)
-        figures = kpis._figures(self.date_from, self.date_to, cuts=(cut,), filters=filters)
+        figures = kpis._figures(
+            self.date_from, self.date_to, cuts=(cut,), filters=filters
+        )
         keys = sorted(
-            {f["keys"][cut] for rows in figures.values() for f in rows if f["keys"][cut]}
+            {
+                f["keys"][cut]
+                for rows in figures.values()
+                for f in rows
+                if f["keys"][cut]
+            }
         )
         records = self.env[CUT_MODELS[cut]].with_context(active_test=False).browse(keys)
         self._headers(sheet, styles, [title] + kpis.mapped("name"), widths={0: 24})
@@ -262,7 +275,11 @@ class ServiceKpiExport(models.TransientModel):
                     (f for f in figures[kpi] if f["keys"][cut] == record.id), None
                 )
                 if figure:
-                    style = styles[figure["status"]] if figure["status"] else styles["number"]
+                    style = (
+                        styles[figure["status"]]
+                        if figure["status"]
+                        else styles["number"]
+                    )
                     self._write_value(sheet, row, col, figure["value"], style)
 
     def _sheet_causes(self, workbook, styles, filters):
@@ -359,7 +376,10 @@ class ServiceKpiExport(models.TransientModel):
 
         def name(alias):
             return SQL(
-                "COALESCE(%s.name->>%s, %s.name->>'en_US')", SQL(alias), lang, SQL(alias)
+                "COALESCE(%s.name->>%s, %s.name->>'en_US')",
+                SQL(alias),
+                lang,
+                SQL(alias),
             )
 
         last_id = 0
@@ -438,9 +458,9 @@ class ServiceKpiExport(models.TransientModel):
         ]
         self._headers(sheet, styles, headers, widths={1: 30, 3: 24})
         statuses = dict(
-            self.env["service.complaint"]._fields["response_status"]._description_selection(
-                self.env
-            )
+            self.env["service.complaint"]
+            ._fields["response_status"]
+            ._description_selection(self.env)
         )
         tz_offset = self._tz_offset()
         datetime_cols = (2, 12, 13)
@@ -450,7 +470,9 @@ class ServiceKpiExport(models.TransientModel):
                 if value is None or value is False:
                     continue
                 if col in datetime_cols:
-                    sheet.write_datetime(row, col, value + tz_offset, styles["datetime"])
+                    sheet.write_datetime(
+                        row, col, value + tz_offset, styles["datetime"]
+                    )
                 elif col in (14, 15):
                     sheet.write_number(row, col, value, styles["number"])
                 elif col in (16, 17):
