@@ -113,9 +113,16 @@ class TestKpiExport(KpiCommon):
 
     def test_labels_in_chinese(self):
         self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["kpi_dashboard"], ["zh_CN"])
         book = self.export(lang="zh_CN")
-        self.assertEqual(book.sheetnames[0], "汇总")
-        self.assertEqual(self.rows(book["汇总"])[0][0], "指标")
+        self.assertEqual(book.sheetnames[:2], ["汇总", "趋势"])
+        summary = self.rows(book["汇总"])
+        self.assertEqual(summary[0][:4], ["指标", "单位", "目标", "实际值"])
+        names = [row[0] for row in summary[1:]]
+        self.assertIn("客户满意度 CSAT（满意占比）", names)
+        by_name = {row[0]: row for row in summary[1:]}
+        self.assertEqual(by_name["受理投诉数"][3], 5)
+        self.assertEqual(by_name["解决时限达成率"][6], "未达标")
 
     def test_only_managers_export_and_dates_are_checked(self):
         env = self.as_company(self.agent_1)
