@@ -546,28 +546,30 @@ class ServiceKpiEngine(models.AbstractModel):
     def _active_customers(self, cuts, filters):
         """Customers counted in the complaint rate: commercial entities whose
         tier (the customer pyramid) counts as active; per tier and company
-        when cut so."""
+        when cut so. A customer shared by all companies counts for each."""
         group = [cut for cut in cuts if cut in ("tier", "company")]
-        columns = {"tier": SQL("p.service_tier_id"), "company": SQL("p.company_id")}
+        columns = {"tier": SQL("p.service_tier_id"), "company": SQL("company.id")}
         where = [
             SQL("p.active"),
             SQL("p.id = p.commercial_partner_id"),
             SQL("tier.count_as_active"),
-            SQL(
-                "(p.company_id IS NULL OR p.company_id = ANY(%s))",
-                self.env.companies.ids,
-            ),
+            SQL("company.id = ANY(%s)", self.env.companies.ids),
         ]
         for cut in ("tier", "company"):
             if (filters or {}).get(cut):
                 where.append(SQL("%s = ANY(%s)", columns[cut], list(filters[cut])))
         query = SQL(
             """
-            SELECT %(select)s COUNT(*) FROM res_partner p
+            SELECT %(select)s COUNT(DISTINCT p.id) FROM res_partner p
               JOIN service_customer_tier tier ON tier.id = p.service_tier_id
+              CROSS JOIN LATERAL unnest(
+                  CASE WHEN p.company_id IS NULL THEN %(companies)s::int[]
+                       ELSE ARRAY[p.company_id] END
+              ) AS company(id)
              WHERE %(where)s %(group)s
             """,
             select=SQL("").join(SQL("%s, ", columns[cut]) for cut in group),
+            companies=self.env.companies.ids,
             where=SQL(" AND ").join(where),
             group=SQL("GROUP BY %s", SQL(", ").join(columns[c] for c in group))
             if group

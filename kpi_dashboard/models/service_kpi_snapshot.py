@@ -126,6 +126,8 @@ class ServiceKpiSnapshot(models.Model):
                     keys = figure["keys"]
                     if any(not keys.get(cut) for cut in cuts):
                         continue  # cases without team / tier: in the company row
+                    if figure["value"] is None:
+                        continue  # no figure (e.g. no customer in the tier)
                     values.append(
                         {
                             "kpi_id": kpi.id,
@@ -134,7 +136,7 @@ class ServiceKpiSnapshot(models.Model):
                             "scope": scope,
                             "team_id": keys.get("team"),
                             "tier_id": keys.get("tier"),
-                            "value": figure["value"] or 0.0,
+                            "value": figure["value"],
                             "sample_size": figure["n"],
                             "ci_low": figure["ci_low"] or 0.0,
                             "ci_high": figure["ci_high"] or 0.0,

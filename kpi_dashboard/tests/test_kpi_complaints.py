@@ -91,6 +91,10 @@ class TestKpiComplaints(KpiCommon):
         by_tier = {row["keys"]["tier"]: row["value"] for row in rows}
         self.assertAlmostEqual(by_tier[self.tier_1.id], 75.0)
         self.assertAlmostEqual(by_tier[self.tier_2.id], 200.0)
+        # Per company (the monthly snapshot's cut): shared customers count too.
+        rows = kpi._figures(JAN_1, JAN_31, cuts=("company",))[kpi]
+        self.assertEqual(len(rows), 1)
+        self.assertAlmostEqual(rows[0]["value"], 5 * 100.0 / active)
 
     def test_cut_by_team_and_agent(self):
         kpi = self.kpi("complaint_count").with_env(self.as_company())
