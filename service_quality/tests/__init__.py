@@ -5,3 +5,4 @@ from . import test_complaint_escalation
 from . import test_security
 from . import test_ui
 from . import test_promise
+from . import test_reminder
