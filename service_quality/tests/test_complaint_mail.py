@@ -299,3 +299,18 @@ class TestComplaintMail(ServiceQualityCommon):
                 lambda message: message.message_type == "auto_comment"
             )
         )
+
+    def test_acknowledgement_in_chinese_for_a_chinese_customer(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env.ref("base.module_service_quality")._update_translations(["zh_CN"])
+        self.contact.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        complaint = self._process(
+            PLAIN.format(subject="Machine does not start", message_id="ack-zh")
+        )
+        ack = self._customer_messages(complaint, "我们已收到您的投诉")
+        self.assertEqual(ack.subject, f"{complaint.reference}：我们已收到您的投诉")
+        self.assertIn("感谢您的反馈", ack.body)
+        self.assertIn(complaint.reference, ack.body)
+        # Dates in Chinese, in Shanghai time: Monday 14:00 and Tuesday 18:00
+        self.assertIn("2026年1月5日 14:00:00", ack.body)
+        self.assertIn("2026年1月6日 18:00:00", ack.body)
