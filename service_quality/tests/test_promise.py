@@ -72,6 +72,10 @@ class TestPromise(ServiceQualityCommon):
         )
         self.assertEqual(self.complaint.promise_count, 1)
         self.assertEqual(self.complaint.promise_ids, promise)
+        action = self.complaint.action_view_promises()
+        self.assertEqual(self.env["service.promise"].search(action["domain"]), promise)
+        self.assertEqual(action["context"]["default_partner_id"], self.contact.id)
+        self.assertEqual(action["context"]["default_user_id"], self.agent.id)
 
     def test_promise_form_on_complaint_and_own_bottom_line(self):
         form = Form(self.env["service.promise"].with_user(self.agent))
