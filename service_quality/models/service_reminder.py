@@ -272,7 +272,7 @@ class ServiceReminder(models.Model):
                         "%(partner)s has no email address.", partner=partner.name
                     )
                 )
-            mail_id = self.mail_template_id.send_mail(partner.id, raise_exception=True)
+            mail_id = self.mail_template_id.send_mail(partner.id)
             mail = self.env["mail.mail"].sudo().browse(mail_id)
             return {"mail_message_id": mail.mail_message_id.id}
         activity = partner.sudo().activity_schedule(
