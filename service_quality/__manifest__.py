@@ -21,6 +21,8 @@
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
+        "data/service_complaint_mail_template_data.xml",
         "wizards/service_complaint_cancel_views.xml",
         "views/service_complaint_views.xml",
         "views/service_standard_views.xml",
@@ -35,6 +37,7 @@
         "views/res_partner_views.xml",
         "views/service_promise_views.xml",
         "views/res_company_views.xml",
+        "views/service_reminder_views.xml",
         "views/service_quality_menus.xml",
     ],
     "demo": [
@@ -49,6 +52,7 @@
         "demo/res_partner_demo.xml",
         "demo/service_complaint_demo.xml",
         "demo/service_promise_demo.xml",
+        "demo/service_reminder_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

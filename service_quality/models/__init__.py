@@ -12,3 +12,5 @@ from . import res_partner
 from . import res_users
 from . import res_company
 from . import service_promise
+from . import service_reminder
+from . import service_reminder_log

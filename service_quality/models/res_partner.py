@@ -29,6 +29,11 @@ class ResPartner(models.Model):
         string="Overdue Promises",
         groups="service_quality.group_service_user",
     )
+    service_reminder_log_count = fields.Integer(
+        compute="_compute_service_reminder_log_count",
+        string="Reminders Sent",
+        groups="service_quality.group_service_user",
+    )
 
     @api.model
     def _commercial_fields(self):
@@ -92,4 +97,24 @@ class ResPartner(models.Model):
             "default_partner_id": self.id,
             "search_default_filter_open": 1,
         }
+        return action
+
+    def _compute_service_reminder_log_count(self):
+        counts = dict(
+            self.env["service.reminder.log"]._read_group(
+                [("partner_id", "in", self.ids)],
+                groupby=["partner_id"],
+                aggregates=["__count"],
+            )
+        )
+        for partner in self:
+            partner.service_reminder_log_count = counts.get(partner, 0)
+
+    def action_view_service_reminder_logs(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "service_quality.service_reminder_log_action"
+        )
+        action["domain"] = [("partner_id", "=", self.id)]
+        action["context"] = {}
         return action

@@ -2,11 +2,14 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from dateutil.relativedelta import relativedelta
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import ServiceQualityCommon
 
@@ -69,6 +72,10 @@ class TestPromise(ServiceQualityCommon):
         )
         self.assertEqual(self.complaint.promise_count, 1)
         self.assertEqual(self.complaint.promise_ids, promise)
+        action = self.complaint.action_view_promises()
+        self.assertEqual(self.env["service.promise"].search(action["domain"]), promise)
+        self.assertEqual(action["context"]["default_partner_id"], self.contact.id)
+        self.assertEqual(action["context"]["default_user_id"], self.agent.id)
 
     def test_promise_form_on_complaint_and_own_bottom_line(self):
         form = Form(self.env["service.promise"].with_user(self.agent))
@@ -178,6 +185,55 @@ class TestPromise(ServiceQualityCommon):
             self.assertEqual(
                 Promise.search(domain + [("is_overdue", "!=", True)]), today | kept_late
             )
+
+    def _filter_domain(self, name, uid=None):
+        """The domain of a filter of the search view, evaluated as the web
+        client does."""
+        arch = self.env["service.promise"].get_view(
+            self.env.ref("service_quality.service_promise_view_search").id, "search"
+        )["arch"]
+        node = etree.fromstring(arch).xpath(f"//filter[@name='{name}']")[0]
+        return safe_eval(
+            node.get("domain"),
+            {
+                "context_today": lambda: date.today(),
+                "relativedelta": relativedelta,
+                "uid": uid or self.env.uid,
+            },
+        )
+
+    def test_search_filters_of_the_promise_menu(self):
+        # Thursday 2026-01-08: the week runs from Monday 5 to Sunday 11.
+        last_week = self.create_promise(
+            date_promised=datetime(2026, 1, 1), date_due=date(2026, 1, 2)
+        )
+        monday = self.create_promise(date_due=date(2026, 1, 5))
+        sunday = self.create_promise(date_due=date(2026, 1, 11), user_id=self.leader.id)
+        next_week = self.create_promise(date_due=date(2026, 1, 12))
+        kept = self.create_promise(
+            date_due=date(2026, 1, 9), state="kept", date_done=date(2026, 1, 8)
+        )
+        broken = self.create_promise(
+            date_due=date(2026, 1, 9), state="broken", date_done=date(2026, 1, 8)
+        )
+        ours = last_week | monday | sunday | next_week | kept | broken
+        with freeze_time("2026-01-08 03:00:00"):
+
+            def found(name):
+                return self.env["service.promise"].search(
+                    [("id", "in", ours.ids)] + self._filter_domain(name)
+                )
+
+            self.assertEqual(found("filter_overdue"), last_week | monday)
+            self.assertEqual(found("filter_due_week"), monday | sunday)
+            self.assertEqual(found("filter_kept"), kept)
+            self.assertEqual(found("filter_broken"), broken)
+            self.assertEqual(
+                found("filter_open"), last_week | monday | sunday | next_week
+            )
+        mine = self.env["service.promise"].with_user(self.leader)
+        domain = self._filter_domain("filter_mine", uid=self.leader.id)
+        self.assertEqual(mine.search([("id", "in", ours.ids)] + domain), sunday)
 
     def test_cron_creates_one_activity_per_due_promise(self):
         overdue = self.create_promise(date_due=date(2026, 1, 9))
