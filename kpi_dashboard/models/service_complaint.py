@@ -11,6 +11,10 @@ from odoo import api, fields, models
 class ServiceComplaint(models.Model):
     _inherit = "service.complaint"
 
+    # The backlog reads the cases open during the period: those not closed
+    # before its start.
+    date_closed = fields.Datetime(index=True)
+
     @api.model
     def _demo_kpi_history(self, months, seed):
         """Demo only: closed complaints spread over the past ``months``, as if
