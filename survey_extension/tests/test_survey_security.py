@@ -1,0 +1,93 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tests import HttpCase, tagged
+
+from .common import SurveyExtensionCommon
+
+
+class TestSurveySecurity(SurveyExtensionCommon):
+    def test_users_see_scores_of_their_teams_managers_all(self):
+        complaint = self.create_complaint()
+        user_input = self.answer(
+            self.start(
+                self.csat,
+                service_complaint_id=complaint.id,
+                service_team_id=self.team.id,
+                service_agent_id=self.agent.id,
+            ),
+            {self.q_nps: 9},
+        )
+        score = self.scores(user_input)
+        Score = self.env["service.survey.score"]
+        domain = [("id", "=", score.id)]
+        self.assertEqual(Score.with_user(self.agent).search(domain), score)
+        self.assertEqual(Score.with_user(self.leader).search(domain), score)
+        self.assertEqual(Score.with_user(self.manager).search(domain), score)
+        self.assertFalse(Score.with_user(self.other_agent).search(domain))
+
+    def test_expectation_forms_of_other_teams_are_hidden(self):
+        form = self.env["service.expectation.form"].create(
+            {"partner_id": self.contact.id, "user_id": self.agent.id,
+             "team_id": self.team.id}
+        )
+        Form = self.env["service.expectation.form"]
+        self.assertEqual(Form.with_user(self.agent).search([("id", "=", form.id)]), form)
+        self.assertFalse(Form.with_user(self.other_agent).search([("id", "=", form.id)]))
+        self.assertEqual(
+            Form.with_user(self.manager).search([("id", "=", form.id)]), form
+        )
+
+    def test_other_company_scores_are_hidden(self):
+        other_company = self.env["res.company"].create({"name": "Other Co"})
+        user_input = self.answer(
+            self.start(self.csat, service_company_id=other_company.id),
+            {self.q_nps: 9},
+        )
+        score = self.scores(user_input)
+        self.assertEqual(score.company_id, other_company)
+        self.assertFalse(
+            self.env["service.survey.score"]
+            .with_user(self.manager)
+            .search([("id", "=", score.id)])
+        )
+
+
+@tagged("post_install", "-at_install")
+class TestOpinionCardAccess(HttpCase):
+    def test_anonymous_answers_the_opinion_card(self):
+        card = self.env.ref("survey_extension.survey_opinion")
+        self.assertEqual(card.access_mode, "public")
+        before = self.env["survey.user_input"].search_count([("survey_id", "=", card.id)])
+        response = self.url_open(f"/survey/start/{card.access_token}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Customer opinion card", response.text)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count([("survey_id", "=", card.id)]),
+            before + 1,
+        )
+
+    def test_a_customer_token_never_opens_another_customers_answers(self):
+        csat = self.env.ref("survey_extension.survey_csat")
+        comment = self.env.ref("survey_extension.csat_comment")
+        Partner = self.env["res.partner"]
+        alice, bob = Partner.create(
+            [{"name": "Alice", "email": "alice@example.com"},
+             {"name": "Bob", "email": "bob@example.com"}]
+        )
+        answers = {}
+        for partner, text in ((alice, "Alice secret remark"), (bob, "Bob secret remark")):
+            user_input = csat.sudo()._create_answer(partner=partner, check_attempts=False)
+            user_input._save_lines(comment, text)
+            user_input._mark_done()
+            answers[partner] = user_input
+        page = self.url_open(
+            f"/survey/print/{csat.access_token}?answer_token={answers[alice].access_token}"
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Alice secret remark", page.text)
+        self.assertNotIn("Bob secret remark", page.text)
+        forged = self.url_open(
+            f"/survey/print/{csat.access_token}?answer_token=not-a-real-token"
+        )
+        self.assertNotIn("Bob secret remark", forged.text)
+        self.assertNotIn("Alice secret remark", forged.text)
