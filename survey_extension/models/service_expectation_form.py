@@ -247,9 +247,7 @@ class ServiceExpectationForm(models.Model):
             for score in self.perception_input_id.service_score_ids:
                 if score.measure == "dimension":
                     perceived[score.dimension_id] = score.value
-        dimensions = self.env["service.quality.dimension"].union(
-            *expected, *perceived
-        )
+        dimensions = self.env["service.quality.dimension"].union(*expected, *perceived)
         total_importance = sum(importance.get(dim, 0.0) for dim in dimensions)
         existing = {gap.dimension_id: gap for gap in self.gap_ids}
         date = self.date_perception or self.date_expectation
@@ -417,7 +415,9 @@ class ServiceExpectationForm(models.Model):
                 lines.append(
                     Command.create(
                         {
-                            "question_id": ref(f"survey_extension.perception_{code}").id,
+                            "question_id": ref(
+                                f"survey_extension.perception_{code}"
+                            ).id,
                             "answer_type": "scale",
                             "value_scale": value,
                         }

@@ -18,7 +18,6 @@ class SurveyQuestion(models.Model):
 
     service_measure = fields.Selection(
         SERVICE_MEASURES,
-        string="Service Measure",
         help="What the answer to this question measures. Answers of tagged "
         "questions are normalised to 0-100 and stored as scores.",
     )

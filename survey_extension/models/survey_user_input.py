@@ -109,7 +109,9 @@ class SurveyUserInput(models.Model):
     def _service_score_base_values(self):
         self.ensure_one()
         complaint = self.service_complaint_id
-        partner = self.partner_id.commercial_partner_id or complaint.commercial_partner_id
+        partner = (
+            self.partner_id.commercial_partner_id or complaint.commercial_partner_id
+        )
         return {
             "user_input_id": self.id,
             "survey_id": self.survey_id.id,
@@ -255,7 +257,9 @@ class SurveyUserInput(models.Model):
         vals_list = []
         for index in range(count):
             complaint = complaints[index % len(complaints)]
-            answered = now - timedelta(days=rng.randint(1, 180), hours=rng.randint(0, 9))
+            answered = now - timedelta(
+                days=rng.randint(1, 180), hours=rng.randint(0, 9)
+            )
             level, nps_range = rng.choices(levels, weights=[35, 40, 17, 8])[0]
             solved = rng.random() < 0.7
             comment = rng.choice(comments)

@@ -45,14 +45,26 @@ class TestDerivedWeight(SurveyExtensionCommon):
             | self.dimension["empathy"]
             | self.dimension["assurance"],
             [
-                {"derived_correlation": 1.0, "derived_weight": 1 / 1.5,
-                 "derived_sample_size": 3},
-                {"derived_correlation": -1.0, "derived_weight": 0.0,
-                 "derived_sample_size": 3},
-                {"derived_correlation": 0.5, "derived_weight": 0.5 / 1.5,
-                 "derived_sample_size": 3},
-                {"derived_correlation": 0.0, "derived_weight": 0.0,
-                 "derived_sample_size": 0},
+                {
+                    "derived_correlation": 1.0,
+                    "derived_weight": 1 / 1.5,
+                    "derived_sample_size": 3,
+                },
+                {
+                    "derived_correlation": -1.0,
+                    "derived_weight": 0.0,
+                    "derived_sample_size": 3,
+                },
+                {
+                    "derived_correlation": 0.5,
+                    "derived_weight": 0.5 / 1.5,
+                    "derived_sample_size": 3,
+                },
+                {
+                    "derived_correlation": 0.0,
+                    "derived_weight": 0.0,
+                    "derived_sample_size": 0,
+                },
             ],
         )
         self.dimension["empathy"].weight_source = "derived"

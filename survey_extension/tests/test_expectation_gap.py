@@ -65,8 +65,13 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertRecordValues(
             self.form.gap_ids,
             [
-                {"dimension_id": self.dimension[code].id, "expectation": expectation,
-                 "importance": importance, "has_perception": False, "gap": 0.0}
+                {
+                    "dimension_id": self.dimension[code].id,
+                    "expectation": expectation,
+                    "importance": importance,
+                    "has_perception": False,
+                    "gap": 0.0,
+                }
                 for code, importance, expectation in (
                     ("tangibles", 100.0, 75.0),
                     ("reliability", 50.0, 100.0),
@@ -76,20 +81,37 @@ class TestExpectationGap(SurveyExtensionCommon):
         )
         self.fill_perception()
         self.assertEqual(self.form.state, "done")
-        self.assertEqual(self.form.date_perception, self.form.perception_input_id.end_datetime)
+        self.assertEqual(
+            self.form.date_perception, self.form.perception_input_id.end_datetime
+        )
         # Stated weights: importance / (100 + 50 + 25).
         self.assertRecordValues(
             self.form.gap_ids,
             [
-                {"dimension_id": self.dimension["tangibles"].id, "perception": 75.0,
-                 "gap": 0.0, "weight": 100 / 175, "weighted_score": 0.0,
-                 "has_perception": True},
-                {"dimension_id": self.dimension["reliability"].id, "perception": 50.0,
-                 "gap": -50.0, "weight": 50 / 175, "weighted_score": -50 * 50 / 175,
-                 "has_perception": True},
-                {"dimension_id": self.dimension["responsiveness"].id, "perception": 75.0,
-                 "gap": 25.0, "weight": 25 / 175, "weighted_score": 25 * 25 / 175,
-                 "has_perception": True},
+                {
+                    "dimension_id": self.dimension["tangibles"].id,
+                    "perception": 75.0,
+                    "gap": 0.0,
+                    "weight": 100 / 175,
+                    "weighted_score": 0.0,
+                    "has_perception": True,
+                },
+                {
+                    "dimension_id": self.dimension["reliability"].id,
+                    "perception": 50.0,
+                    "gap": -50.0,
+                    "weight": 50 / 175,
+                    "weighted_score": -50 * 50 / 175,
+                    "has_perception": True,
+                },
+                {
+                    "dimension_id": self.dimension["responsiveness"].id,
+                    "perception": 75.0,
+                    "gap": 25.0,
+                    "weight": 25 / 175,
+                    "weighted_score": 25 * 25 / 175,
+                    "has_perception": True,
+                },
             ],
         )
         self.assertAlmostEqual(self.form.weighted_score, -1875 / 175, places=2)
@@ -121,7 +143,9 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertIn("Reliability", activity.note)
         self.assertNotIn("Tangibles", activity.note)
         # The customer corrects an answer: the gaps follow, no second alert.
-        self.answer(self.form.perception_input_id, {self.q("perception_reliability"): 2})
+        self.answer(
+            self.form.perception_input_id, {self.q("perception_reliability"): 2}
+        )
         reliability = self.form.gap_ids.filtered(
             lambda g: g.dimension_id == self.dimension["reliability"]
         )

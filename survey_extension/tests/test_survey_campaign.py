@@ -81,8 +81,11 @@ class TestSurveyCampaign(SurveyExtensionCommon):
         invitation = self.campaign.input_ids[0]
         self.answer(
             invitation,
-            {self.env.ref("survey_extension.tracking_satisfaction"): self.env.ref(
-                "survey_extension.tracking_satisfaction_satisfied")},
+            {
+                self.env.ref("survey_extension.tracking_satisfaction"): self.env.ref(
+                    "survey_extension.tracking_satisfaction_satisfied"
+                )
+            },
         )
         self.campaign.invalidate_recordset()
         self.assertRecordValues(

@@ -79,8 +79,14 @@ class TestSurveyScore(SurveyExtensionCommon):
         )
 
     def test_zero_to_ten_scale_is_normalised_and_categorised(self):
-        cases = {0: (0.0, "detractor"), 6: (60.0, "detractor"), 7: (70.0, "passive"),
-                 8: (80.0, "passive"), 9: (90.0, "promoter"), 10: (100.0, "promoter")}
+        cases = {
+            0: (0.0, "detractor"),
+            6: (60.0, "detractor"),
+            7: (70.0, "passive"),
+            8: (80.0, "passive"),
+            9: (90.0, "promoter"),
+            10: (100.0, "promoter"),
+        }
         for native, (value, category) in cases.items():
             user_input = self.answer(self.start(self.csat), {self.q_nps: native})
             self.assertRecordValues(
@@ -147,9 +153,7 @@ class TestSurveyScore(SurveyExtensionCommon):
             self.assertEqual(score.date, user_input.end_datetime)
 
     def test_unanswered_survey_has_no_score(self):
-        user_input = self.answer(
-            self.start(self.csat), {self.q_nps: 8}, submit=False
-        )
+        user_input = self.answer(self.start(self.csat), {self.q_nps: 8}, submit=False)
         self.assertFalse(self.scores(user_input))
 
     def test_editing_an_answer_rebuilds_its_score(self):

@@ -27,12 +27,19 @@ class TestSurveySecurity(SurveyExtensionCommon):
 
     def test_expectation_forms_of_other_teams_are_hidden(self):
         form = self.env["service.expectation.form"].create(
-            {"partner_id": self.contact.id, "user_id": self.agent.id,
-             "team_id": self.team.id}
+            {
+                "partner_id": self.contact.id,
+                "user_id": self.agent.id,
+                "team_id": self.team.id,
+            }
         )
         Form = self.env["service.expectation.form"]
-        self.assertEqual(Form.with_user(self.agent).search([("id", "=", form.id)]), form)
-        self.assertFalse(Form.with_user(self.other_agent).search([("id", "=", form.id)]))
+        self.assertEqual(
+            Form.with_user(self.agent).search([("id", "=", form.id)]), form
+        )
+        self.assertFalse(
+            Form.with_user(self.other_agent).search([("id", "=", form.id)])
+        )
         self.assertEqual(
             Form.with_user(self.manager).search([("id", "=", form.id)]), form
         )
@@ -57,7 +64,9 @@ class TestOpinionCardAccess(HttpCase):
     def test_anonymous_answers_the_opinion_card(self):
         card = self.env.ref("survey_extension.survey_opinion")
         self.assertEqual(card.access_mode, "public")
-        before = self.env["survey.user_input"].search_count([("survey_id", "=", card.id)])
+        before = self.env["survey.user_input"].search_count(
+            [("survey_id", "=", card.id)]
+        )
         response = self.url_open(f"/survey/start/{card.access_token}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("Customer opinion card", response.text)
@@ -71,12 +80,19 @@ class TestOpinionCardAccess(HttpCase):
         comment = self.env.ref("survey_extension.csat_comment")
         Partner = self.env["res.partner"]
         alice, bob = Partner.create(
-            [{"name": "Alice", "email": "alice@example.com"},
-             {"name": "Bob", "email": "bob@example.com"}]
+            [
+                {"name": "Alice", "email": "alice@example.com"},
+                {"name": "Bob", "email": "bob@example.com"},
+            ]
         )
         answers = {}
-        for partner, text in ((alice, "Alice secret remark"), (bob, "Bob secret remark")):
-            user_input = csat.sudo()._create_answer(partner=partner, check_attempts=False)
+        for partner, text in (
+            (alice, "Alice secret remark"),
+            (bob, "Bob secret remark"),
+        ):
+            user_input = csat.sudo()._create_answer(
+                partner=partner, check_attempts=False
+            )
             user_input._save_lines(comment, text)
             user_input._mark_done()
             answers[partner] = user_input
