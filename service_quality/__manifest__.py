@@ -21,6 +21,7 @@
         "data/mail_activity_type_data.xml",
         "data/mail_message_subtype_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_template_data.xml",
         "wizards/service_complaint_cancel_views.xml",
         "views/service_complaint_views.xml",
         "views/service_standard_views.xml",
@@ -33,6 +34,9 @@
         "views/service_complaint_category_views.xml",
         "views/service_root_cause_views.xml",
         "views/res_partner_views.xml",
+        "views/service_promise_views.xml",
+        "views/res_company_views.xml",
+        "views/service_reminder_views.xml",
         "views/service_quality_menus.xml",
     ],
     "demo": [
@@ -46,6 +50,8 @@
         "demo/service_standard_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/service_complaint_demo.xml",
+        "demo/service_promise_demo.xml",
+        "demo/service_reminder_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -10,3 +10,7 @@ from . import service_root_cause
 from . import service_complaint
 from . import res_partner
 from . import res_users
+from . import res_company
+from . import service_promise
+from . import service_reminder
+from . import service_reminder_log

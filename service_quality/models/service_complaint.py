@@ -343,6 +343,12 @@ class ServiceComplaint(models.Model):
     )
 
     # ------------------------------------------------------------------
+    # Promises made to the customer
+    # ------------------------------------------------------------------
+    promise_ids = fields.One2many("service.promise", "complaint_id", string="Promises")
+    promise_count = fields.Integer(compute="_compute_promise_count")
+
+    # ------------------------------------------------------------------
     # Defaults and selections
     # ------------------------------------------------------------------
     def _default_stage_id(self):
@@ -404,6 +410,18 @@ class ServiceComplaint(models.Model):
                 complaint._received_day(),
                 candidates=candidates,
             )
+
+    @api.depends("promise_ids")
+    def _compute_promise_count(self):
+        counts = dict(
+            self.env["service.promise"]._read_group(
+                [("complaint_id", "in", self.ids)],
+                groupby=["complaint_id"],
+                aggregates=["__count"],
+            )
+        )
+        for complaint in self:
+            complaint.promise_count = counts.get(complaint, 0)
 
     @api.depends("standard_id", "date_received")
     def _compute_response_deadline(self):
@@ -1104,3 +1122,18 @@ class ServiceComplaint(models.Model):
                     complaint.company_id
                 ).id
             complaint.write(values)
+
+    def action_view_promises(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "service_quality.service_promise_action"
+        )
+        action["domain"] = [("complaint_id", "=", self.id)]
+        action["context"] = {
+            "default_complaint_id": self.id,
+            "default_partner_id": self.partner_id.id,
+            "default_team_id": self.team_id.id,
+            "default_user_id": self.user_id.id,
+            "default_company_id": self.company_id.id,
+        }
+        return action

@@ -4,3 +4,5 @@ from . import test_complaint_process
 from . import test_complaint_escalation
 from . import test_security
 from . import test_ui
+from . import test_promise
+from . import test_reminder

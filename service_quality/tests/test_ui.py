@@ -52,3 +52,31 @@ class TestComplaintTour(HttpCase):
         self.assertEqual(complaint.user_id, self.agent)
         self.assertTrue(complaint.date_first_response)
         self.assertTrue(complaint.date_resolved)
+
+    def test_agent_records_and_keeps_a_promise_on_a_complaint(self):
+        self.env.company.service_promise_bottom_line = "Never promise a refund."
+        customer = self.env["res.partner"].create(
+            {"name": "Tour Promise Customer", "is_company": True}
+        )
+        complaint = self.env["service.complaint"].create(
+            {"name": "Tour: broken screen", "partner_id": customer.id}
+        )
+        complaint.user_id = self.agent
+        self.start_tour(
+            f"/odoo/action-service_quality.service_complaint_action/{complaint.id}",
+            "service_quality_promise_tour",
+            login="sq_tour_agent",
+        )
+        self.assertRecordValues(
+            complaint.promise_ids,
+            [
+                {
+                    "name": "Tour: a new screen by Friday",
+                    "partner_id": customer.id,
+                    "user_id": self.agent.id,
+                    "state": "kept",
+                    "bottom_line": "Never promise a refund.",
+                }
+            ],
+        )
+        self.assertTrue(complaint.promise_ids.date_done)
