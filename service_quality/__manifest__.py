@@ -22,6 +22,7 @@
         "data/mail_message_subtype_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_template_data.xml",
+        "data/service_complaint_mail_template_data.xml",
         "wizards/service_complaint_cancel_views.xml",
         "views/service_complaint_views.xml",
         "views/service_standard_views.xml",

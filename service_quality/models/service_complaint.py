@@ -2,10 +2,11 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
 from datetime import timedelta
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from odoo import _, api, fields, models
+from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, create_index, is_html_empty
 
@@ -90,7 +91,7 @@ class ServiceComplaint(models.Model):
 
     _name = "service.complaint"
     _description = "Customer Complaint"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["reference", "name"]
     _check_company_auto = True
@@ -218,6 +219,13 @@ class ServiceComplaint(models.Model):
     evaluation_note = fields.Text(string="Customer Comment")
     cancel_reason = fields.Text()
     reopen_count = fields.Integer(readonly=True, copy=False)
+    customer_tz = fields.Char(
+        compute="_compute_customer_tz",
+        help="Time zone the customer reads our dates in: the contact's, else the "
+        "one of the service calendar.",
+    )
+    customer_accept_url = fields.Char(compute="_compute_customer_urls")
+    customer_reopen_url = fields.Char(compute="_compute_customer_urls")
 
     # ------------------------------------------------------------------
     # Dates and deadlines (all naive UTC, deadlines in working hours)
@@ -422,6 +430,30 @@ class ServiceComplaint(models.Model):
         )
         for complaint in self:
             complaint.promise_count = counts.get(complaint, 0)
+
+    @api.depends("partner_id.tz", "standard_id.calendar_id.tz", "company_id")
+    def _compute_customer_tz(self):
+        for complaint in self:
+            complaint.customer_tz = (
+                complaint.partner_id.tz or complaint._calendar().tz or "UTC"
+            )
+
+    @api.depends("access_token")
+    def _compute_customer_urls(self):
+        for complaint in self:
+            if not complaint.id or not complaint.access_token:
+                complaint.customer_accept_url = complaint.customer_reopen_url = False
+                continue
+            base = f"{complaint.get_base_url()}/complaint/{complaint.id}"
+            query = urlencode({"access_token": complaint.access_token})
+            complaint.customer_accept_url = f"{base}/accept?{query}"
+            complaint.customer_reopen_url = f"{base}/reopen?{query}"
+
+    def _compute_access_url(self):
+        result = super()._compute_access_url()
+        for complaint in self:
+            complaint.access_url = f"/my/complaints/{complaint.id}"
+        return result
 
     @api.depends("standard_id", "date_received")
     def _compute_response_deadline(self):
@@ -709,6 +741,10 @@ class ServiceComplaint(models.Model):
             )
             if values:
                 complaint.write(values)
+        if not self.env.context.get("service_complaint_no_mail"):
+            complaints._send_customer_mail(
+                "service_quality.mail_template_complaint_acknowledgement"
+            )
         return complaints
 
     def write(self, vals):
@@ -717,9 +753,16 @@ class ServiceComplaint(models.Model):
             return super().write(vals)
         stage = self.env["service.complaint.stage"].browse(vals["stage_id"])
         now = fields.Datetime.now()
+        fed_back = self.browse()
         for complaint in self:
+            if stage.kind == "fed_back" and complaint.stage_id.kind != "fed_back":
+                fed_back |= complaint
             values = complaint._stage_change_values(complaint.stage_id, stage, now)
             super(ServiceComplaint, complaint).write({**values, **vals})
+        if fed_back and not self.env.context.get("service_complaint_no_mail"):
+            fed_back._send_customer_mail(
+                "service_quality.mail_template_complaint_result"
+            )
         return True
 
     @api.ondelete(at_uninstall=False)
@@ -885,6 +928,141 @@ class ServiceComplaint(models.Model):
             if stage:
                 values["stage_id"] = stage.id
         self.write(values)
+
+    # ------------------------------------------------------------------
+    # Mail gateway: complaints by email, customer replies
+    # ------------------------------------------------------------------
+    @api.model
+    def message_new(self, msg_dict, custom_values=None):
+        """A mail to a team's alias becomes a complaint of that team.
+
+        The sender is matched to an existing contact by email, else a contact
+        is created; the mail itself (body and attachments) is posted in the
+        chatter by the gateway right after.
+        """
+        email_from = msg_dict.get("email_from") or ""
+        _name, email = tools.parse_contact_from_email(email_from)
+        if not email:
+            raise ValueError(
+                _(
+                    "A complaint by email needs a valid sender address, got “%s”.",
+                    email_from,
+                )
+            )
+        partner = self.env["res.partner"].browse(msg_dict.get("author_id"))
+        if not partner or partner == self.env.ref("base.partner_root"):
+            partner = self.env["res.partner"].find_or_create(email_from)
+            msg_dict["author_id"] = partner.id
+        values = {
+            "name": (msg_dict.get("subject") or "").strip() or _("(no subject)"),
+            "description": msg_dict.get("body") or False,
+            "partner_id": partner.id,
+            "channel_id": self.env.ref("service_quality.service_channel_email").id,
+        }
+        values.update(custom_values or {})
+        if "team_id" in values and "company_id" not in values:
+            team = self.env["service.team"].browse(values["team_id"])
+            values["company_id"] = team.company_id.id
+        # Nobody is made responsible by receiving a mail: dispatching decides.
+        complaint = super(
+            ServiceComplaint, self.with_context(default_user_id=False)
+        ).message_new(msg_dict, custom_values=values)
+        complaint.message_subscribe(partner_ids=partner.ids)
+        return complaint
+
+    def message_update(self, msg_dict, update_vals=None):
+        """A reply of the customer: the gateway posts it in the chatter, where
+        ``_message_post_after_hook`` records it as a customer message. Known
+        contacts in copy follow the complaint from now on."""
+        emails = tools.email_split(
+            ",".join(filter(None, (msg_dict.get("to"), msg_dict.get("cc"))))
+        )
+        partners = self.env["mail.thread"]._mail_find_partner_from_emails(
+            emails, records=self, force_create=False
+        )
+        self.message_subscribe(
+            partner_ids=[partner.id for partner in partners if partner]
+        )
+        return super().message_update(msg_dict, update_vals=update_vals)
+
+    # ------------------------------------------------------------------
+    # Mails to the customer, accept and reopen from these mails
+    # ------------------------------------------------------------------
+    def _send_customer_mail(self, template_xmlid):
+        """Post ``template`` to the customer as an automated message: it is
+        mailed to them and kept in the chatter, without counting as an answer
+        of the team."""
+        template = self.env.ref(template_xmlid, raise_if_not_found=False)
+        if not template:
+            return
+        for complaint in self.filtered("partner_id.email"):
+            complaint._portal_ensure_token()
+            complaint.message_post_with_source(
+                template,
+                message_type="auto_comment",
+                subtype_xmlid="mail.mt_comment",
+            )
+
+    def _check_customer_can_answer(self):
+        self.ensure_one()
+        if self.stage_id.kind != "fed_back":
+            raise UserError(
+                _(
+                    "Complaint %(complaint)s is not waiting for your answer any "
+                    "more.",
+                    complaint=self.reference,
+                )
+            )
+
+    def action_customer_accept(self, evaluation, comment=None):
+        """The customer accepts the result fed back and evaluates it."""
+        self.ensure_one()
+        self._check_customer_can_answer()
+        if evaluation not in dict(EVALUATIONS):
+            raise ValidationError(_("Please choose how satisfied you are."))
+        stage = self.env["service.complaint.stage"].search(
+            [("kind", "=", "evaluated")], limit=1
+        )
+        if not stage:
+            raise UserError(_("No stage of kind “Evaluated” is defined."))
+        values = {"customer_evaluation": evaluation, "stage_id": stage.id}
+        if comment and comment.strip():
+            values["evaluation_note"] = comment.strip()
+        self.write(values)
+        self._message_log(
+            body=_(
+                "The customer accepted the result: %(evaluation)s.",
+                evaluation=self._fields["customer_evaluation"].convert_to_export(
+                    evaluation, self
+                ),
+            )
+        )
+        return True
+
+    def action_customer_reopen(self, reason):
+        """The customer does not accept the result: the case goes back to
+        handling, the resolution clock restarts or continues as the standard's
+        reopen policy says, and the reason lands in the chatter as their
+        message."""
+        self.ensure_one()
+        self._check_customer_can_answer()
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(_("Please tell us why the result does not suit you."))
+        stage = self.env["service.complaint.stage"].search(
+            [("kind", "=", "handling"), ("pause_resolution", "=", False)], limit=1
+        )
+        if not stage:
+            raise UserError(_("No handling stage is defined."))
+        self.write({"stage_id": stage.id})
+        self.message_post(
+            body=Markup("<p>%s</p><p>%s</p>")
+            % (_("The customer reopened the complaint:"), reason),
+            author_id=self.partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        return True
 
     # ------------------------------------------------------------------
     # Scheduled check: statuses, warnings, escalation

@@ -1,5 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+
 from odoo import fields, models
 
 
@@ -8,7 +10,7 @@ class ServiceTeam(models.Model):
 
     _name = "service.team"
     _description = "Service Team"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "mail.alias.mixin"]
     _order = "sequence, id"
     _check_company_auto = True
 
@@ -38,6 +40,10 @@ class ServiceTeam(models.Model):
         check_company=True,
         domain=[("share", "=", False)],
     )
+    alias_id = fields.Many2one(
+        help="Emails sent to this address create complaints handled by the team; "
+        "replies of the customer land in the complaint's chatter."
+    )
     complaint_ids = fields.One2many("service.complaint", "team_id")
     open_complaint_count = fields.Integer(compute="_compute_complaint_counts")
     at_risk_complaint_count = fields.Integer(compute="_compute_complaint_counts")
@@ -58,6 +64,16 @@ class ServiceTeam(models.Model):
             team.open_complaint_count = sum(team_counts.values())
             team.at_risk_complaint_count = team_counts.get("at_risk", 0)
             team.breached_complaint_count = team_counts.get("breached", 0)
+
+    def _alias_get_creation_values(self):
+        """Emails to the team's alias become complaints of the team."""
+        values = super()._alias_get_creation_values()
+        values["alias_model_id"] = self.env["ir.model"]._get_id("service.complaint")
+        if self.id:
+            defaults = ast.literal_eval(self.alias_defaults or "{}")
+            defaults.update(team_id=self.id, company_id=self.company_id.id)
+            values["alias_defaults"] = defaults
+        return values
 
     def _action_complaints(self, status=None):
         self.ensure_one()
