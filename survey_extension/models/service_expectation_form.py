@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 FORM_STATES = [
     ("draft", "Draft"),
@@ -284,6 +285,18 @@ class ServiceExpectationForm(models.Model):
         if existing:
             self.env["service.expectation.gap"].union(*existing.values()).unlink()
         self.weighted_score = weighted_score
+        # No perception yet is NULL, not 0: averages in SQL skip it.
+        unperceived = self.gap_ids.filtered(lambda g: not g.has_perception)
+        if unperceived:
+            unperceived.flush_recordset()
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE service_expectation_gap SET perception = NULL "
+                    "WHERE id = ANY(%s)",
+                    unperceived.ids,
+                )
+            )
+            unperceived.invalidate_recordset(["perception"])
 
     def _alert_negative_gaps(self):
         """An activity for the account owner, once per form, when a perceived

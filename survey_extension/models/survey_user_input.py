@@ -220,6 +220,25 @@ class SurveyUserInput(models.Model):
                 user_input.id, email_layout_xmlid="mail.mail_notification_light"
             )
 
+    @api.model
+    def _service_opinion_input(self, partner):
+        """The customer's pending opinion card answer, created when none is
+        pending: its token identifies the customer, and only them."""
+        survey = self.env.ref("survey_extension.survey_opinion").sudo()
+        user_input = self.sudo().search(
+            [
+                ("survey_id", "=", survey.id),
+                ("partner_id", "=", partner.id),
+                ("state", "!=", "done"),
+            ],
+            limit=1,
+        )
+        return user_input or survey._create_answer(
+            partner=partner,
+            check_attempts=False,
+            service_company_id=(partner.company_id or self.env.company).id,
+        )
+
     # ------------------------------------------------------------------
     # Demo
     # ------------------------------------------------------------------

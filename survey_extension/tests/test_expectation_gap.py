@@ -79,6 +79,13 @@ class TestExpectationGap(SurveyExtensionCommon):
                 )
             ],
         )
+        # Not perceived yet: NULL in the database, so SQL averages skip it.
+        self.env.cr.execute(
+            "SELECT count(*) FROM service_expectation_gap "
+            "WHERE form_id = %s AND perception IS NULL",
+            [self.form.id],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 3)
         self.fill_perception()
         self.assertEqual(self.form.state, "done")
         self.assertEqual(

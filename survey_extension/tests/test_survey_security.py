@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo.tests import HttpCase, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import SurveyExtensionCommon
 
@@ -57,6 +58,81 @@ class TestSurveySecurity(SurveyExtensionCommon):
             .with_user(self.manager)
             .search([("id", "=", score.id)])
         )
+
+    def test_portal_customer_reaches_scores_only_through_survey_tokens(self):
+        portal = new_test_user(
+            self.env,
+            login="sq_portal_customer",
+            groups="base.group_portal",
+            partner_id=self.contact.id,
+        )
+        user_input = self.answer(self.start(self.csat), {self.q_nps: 9})
+        with self.assertRaises(AccessError):
+            self.scores(user_input).with_user(portal).read(["value"])
+        with self.assertRaises(AccessError):
+            self.env["service.expectation.form"].with_user(portal).search([])
+
+    def test_partner_opinion_card_token_is_the_customers_own(self):
+        action = self.contact.with_user(self.agent).action_service_opinion_card()
+        card = self.env["survey.user_input"].search(
+            [
+                ("partner_id", "=", self.contact.id),
+                ("survey_id", "=", self.env.ref("survey_extension.survey_opinion").id),
+            ]
+        )
+        self.assertEqual(len(card), 1)
+        self.assertIn(f"answer_token={card.access_token}", action["url"])
+        # The same pending card is reused; another customer gets their own.
+        self.contact.action_service_opinion_card()
+        self.assertEqual(
+            self.env["survey.user_input"].search_count(
+                [
+                    ("partner_id", "=", self.contact.id),
+                    ("survey_id", "=", card.survey_id.id),
+                ]
+            ),
+            1,
+        )
+        other = self.top_customer.action_service_opinion_card()
+        self.assertNotIn(card.access_token, other["url"])
+        self.answer(
+            card,
+            {
+                self.env.ref("survey_extension.opinion_satisfaction"): self.env.ref(
+                    "survey_extension.opinion_satisfaction_very_satisfied"
+                )
+            },
+        )
+        self.assertRecordValues(
+            self.scores(card),
+            [
+                {
+                    "service_kind": "opinion",
+                    "partner_id": self.customer.id,
+                    "value": 100.0,
+                }
+            ],
+        )
+
+    def test_satisfaction_question_takes_the_company_scale(self):
+        survey = self.env["survey.survey"].create({"title": "Scale"})
+        question = self.env["survey.question"].create(
+            {
+                "survey_id": survey.id,
+                "title": "Happy?",
+                "question_type": "simple_choice",
+            }
+        )
+        self.company.service_satisfaction_scale = "5"
+        question.action_service_use_satisfaction_scale()
+        self.assertEqual(question.service_measure, "satisfaction")
+        self.assertEqual(
+            question.suggested_answer_ids.satisfaction_level_id.mapped("value"),
+            [100.0, 75.0, 50.0, 25.0, 0.0],
+        )
+        self.answer(self.start(survey), {question: question.suggested_answer_ids[1]})
+        with self.assertRefused(UserError, "already has answers"):
+            question.action_service_use_satisfaction_scale()
 
 
 @tagged("post_install", "-at_install")
