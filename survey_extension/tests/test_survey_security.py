@@ -140,6 +140,13 @@ class TestOpinionCardAccess(HttpCase):
     def test_anonymous_answers_the_opinion_card(self):
         card = self.env.ref("survey_extension.survey_opinion")
         self.assertEqual(card.access_mode, "public")
+        self.assertIn(card.access_token, card.service_public_url)
+        self.assertIn("barcode_type=QR", card.service_qr_code)
+        qr = self.url_open(
+            f"/report/barcode/?barcode_type=QR&width=180&height=180"
+            f"&value={card.service_public_url}"
+        )
+        self.assertEqual(qr.headers["Content-Type"], "image/png")
         before = self.env["survey.user_input"].search_count(
             [("survey_id", "=", card.id)]
         )
