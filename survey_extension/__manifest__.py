@@ -38,5 +38,10 @@
     "demo": [
         "demo/survey_extension_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "survey_extension/static/tests/tours/*.js",
+        ],
+    },
     "installable": True,
 }

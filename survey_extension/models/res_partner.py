@@ -31,6 +31,18 @@ class ResPartner(models.Model):
                 partner.commercial_partner_id, 0
             )
 
+    def action_service_opinion_card(self):
+        """Open the opinion card with a token of its own for this customer, so
+        that the answers are linked to them (the card stays public for
+        anybody else)."""
+        self.ensure_one()
+        user_input = self.env["survey.user_input"].sudo()._service_opinion_input(self)
+        return {
+            "type": "ir.actions.act_url",
+            "target": "new",
+            "url": user_input.get_start_url(),
+        }
+
     def action_view_service_expectation_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(

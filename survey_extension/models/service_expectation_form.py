@@ -7,6 +7,7 @@ from markupsafe import Markup, escape
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 FORM_STATES = [
     ("draft", "Draft"),
@@ -247,9 +248,7 @@ class ServiceExpectationForm(models.Model):
             for score in self.perception_input_id.service_score_ids:
                 if score.measure == "dimension":
                     perceived[score.dimension_id] = score.value
-        dimensions = self.env["service.quality.dimension"].union(
-            *expected, *perceived
-        )
+        dimensions = self.env["service.quality.dimension"].union(*expected, *perceived)
         total_importance = sum(importance.get(dim, 0.0) for dim in dimensions)
         existing = {gap.dimension_id: gap for gap in self.gap_ids}
         date = self.date_perception or self.date_expectation
@@ -286,6 +285,18 @@ class ServiceExpectationForm(models.Model):
         if existing:
             self.env["service.expectation.gap"].union(*existing.values()).unlink()
         self.weighted_score = weighted_score
+        # No perception yet is NULL, not 0: averages in SQL skip it.
+        unperceived = self.gap_ids.filtered(lambda g: not g.has_perception)
+        if unperceived:
+            unperceived.flush_recordset()
+            self.env.cr.execute(
+                SQL(
+                    "UPDATE service_expectation_gap SET perception = NULL "
+                    "WHERE id = ANY(%s)",
+                    unperceived.ids,
+                )
+            )
+            unperceived.invalidate_recordset(["perception"])
 
     def _alert_negative_gaps(self):
         """An activity for the account owner, once per form, when a perceived
@@ -417,7 +428,9 @@ class ServiceExpectationForm(models.Model):
                 lines.append(
                     Command.create(
                         {
-                            "question_id": ref(f"survey_extension.perception_{code}").id,
+                            "question_id": ref(
+                                f"survey_extension.perception_{code}"
+                            ).id,
                             "answer_type": "scale",
                             "value_scale": value,
                         }

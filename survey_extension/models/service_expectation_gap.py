@@ -37,9 +37,7 @@ class ServiceExpectationGap(models.Model):
         store=True,
         index=True,
     )
-    company_id = fields.Many2one(
-        related="form_id.company_id", store=True, index=True
-    )
+    company_id = fields.Many2one(related="form_id.company_id", store=True, index=True)
     tier_id = fields.Many2one(related="form_id.tier_id", store=True, index=True)
     team_id = fields.Many2one(related="form_id.team_id", store=True, index=True)
     user_id = fields.Many2one(

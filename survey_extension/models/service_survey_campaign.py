@@ -31,7 +31,9 @@ class ServiceSurveyCampaign(models.Model):
         tracking=True,
         domain=[("service_kind", "in", ("tracking", "csat", "opinion"))],
     )
-    period = fields.Selection(PERIODS, required=True, default="quarterly", tracking=True)
+    period = fields.Selection(
+        PERIODS, required=True, default="quarterly", tracking=True
+    )
     tier_ids = fields.Many2many(
         "service.customer.tier",
         string="Customer Tiers",
@@ -110,8 +112,10 @@ class ServiceSurveyCampaign(models.Model):
                 self.env["res.partner"].search_count(domain, limit=1)
             except Exception as error:
                 raise ValidationError(
-                    _("The customer filter of %(campaign)s is not valid.",
-                      campaign=campaign.name)
+                    _(
+                        "The customer filter of %(campaign)s is not valid.",
+                        campaign=campaign.name,
+                    )
                 ) from error
 
     # ------------------------------------------------------------------
@@ -232,6 +236,4 @@ class ServiceSurveyCampaign(models.Model):
         remaining = 0
         for campaign in campaigns:
             remaining += campaign._send_invitations(batch_size=batch_size)
-        self.env["ir.cron"]._notify_progress(
-            done=len(campaigns), remaining=remaining
-        )
+        self.env["ir.cron"]._notify_progress(done=len(campaigns), remaining=remaining)

@@ -39,9 +39,7 @@ class ServiceSurveyScore(models.Model):
     dimension_id = fields.Many2one(
         "service.quality.dimension", index=True, readonly=True
     )
-    satisfaction_level_id = fields.Many2one(
-        "service.satisfaction.level", readonly=True
-    )
+    satisfaction_level_id = fields.Many2one("service.satisfaction.level", readonly=True)
     value = fields.Float(
         digits=(16, 2), aggregator="avg", readonly=True, help="On the 0-100 scale."
     )
@@ -63,14 +61,10 @@ class ServiceSurveyScore(models.Model):
     )
     complaint_id = fields.Many2one("service.complaint", index=True, readonly=True)
     team_id = fields.Many2one("service.team", index=True, readonly=True)
-    user_id = fields.Many2one(
-        "res.users", string="Agent", index=True, readonly=True
-    )
+    user_id = fields.Many2one("res.users", string="Agent", index=True, readonly=True)
     service_type_id = fields.Many2one("service.type", readonly=True)
     channel_id = fields.Many2one("service.channel", readonly=True)
-    campaign_id = fields.Many2one(
-        "service.survey.campaign", index=True, readonly=True
-    )
+    campaign_id = fields.Many2one("service.survey.campaign", index=True, readonly=True)
 
     _sql_constraints = [
         (

@@ -1,7 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 SERVICE_MEASURES = [
     ("satisfaction", "Overall satisfaction"),
@@ -18,7 +18,6 @@ class SurveyQuestion(models.Model):
 
     service_measure = fields.Selection(
         SERVICE_MEASURES,
-        string="Service Measure",
         help="What the answer to this question measures. Answers of tagged "
         "questions are normalised to 0-100 and stored as scores.",
     )
@@ -63,3 +62,46 @@ class SurveyQuestion(models.Model):
                         question=question.title,
                     )
                 )
+
+    def action_service_use_satisfaction_scale(self):
+        """Make the choices of a satisfaction question the levels of the
+        company's satisfaction scale."""
+        Level = self.env["service.satisfaction.level"]
+        for question in self:
+            if (
+                self.env["survey.user_input.line"]
+                .sudo()
+                .search_count([("question_id", "=", question.id)], limit=1)
+            ):
+                raise UserError(
+                    _(
+                        "The question %(question)s already has answers: its choices "
+                        "cannot be replaced.",
+                        question=question.title,
+                    )
+                )
+            levels = Level.search(
+                [("scale", "=", self.env.company.service_satisfaction_scale)],
+                order="sequence, id",
+            )
+            question.write(
+                {
+                    "question_type": "simple_choice",
+                    "service_measure": "satisfaction",
+                    "suggested_answer_ids": [
+                        Command.delete(answer.id)
+                        for answer in question.suggested_answer_ids
+                    ]
+                    + [
+                        Command.create(
+                            {
+                                "value": level.name,
+                                "sequence": level.sequence,
+                                "satisfaction_level_id": level.id,
+                            }
+                        )
+                        for level in levels
+                    ],
+                }
+            )
+        return True

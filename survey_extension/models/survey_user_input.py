@@ -109,7 +109,9 @@ class SurveyUserInput(models.Model):
     def _service_score_base_values(self):
         self.ensure_one()
         complaint = self.service_complaint_id
-        partner = self.partner_id.commercial_partner_id or complaint.commercial_partner_id
+        partner = (
+            self.partner_id.commercial_partner_id or complaint.commercial_partner_id
+        )
         return {
             "user_input_id": self.id,
             "survey_id": self.survey_id.id,
@@ -218,6 +220,25 @@ class SurveyUserInput(models.Model):
                 user_input.id, email_layout_xmlid="mail.mail_notification_light"
             )
 
+    @api.model
+    def _service_opinion_input(self, partner):
+        """The customer's pending opinion card answer, created when none is
+        pending: its token identifies the customer, and only them."""
+        survey = self.env.ref("survey_extension.survey_opinion").sudo()
+        user_input = self.sudo().search(
+            [
+                ("survey_id", "=", survey.id),
+                ("partner_id", "=", partner.id),
+                ("state", "!=", "done"),
+            ],
+            limit=1,
+        )
+        return user_input or survey._create_answer(
+            partner=partner,
+            check_attempts=False,
+            service_company_id=(partner.company_id or self.env.company).id,
+        )
+
     # ------------------------------------------------------------------
     # Demo
     # ------------------------------------------------------------------
@@ -255,7 +276,9 @@ class SurveyUserInput(models.Model):
         vals_list = []
         for index in range(count):
             complaint = complaints[index % len(complaints)]
-            answered = now - timedelta(days=rng.randint(1, 180), hours=rng.randint(0, 9))
+            answered = now - timedelta(
+                days=rng.randint(1, 180), hours=rng.randint(0, 9)
+            )
             level, nps_range = rng.choices(levels, weights=[35, 40, 17, 8])[0]
             solved = rng.random() < 0.7
             comment = rng.choice(comments)

@@ -72,7 +72,9 @@ class SurveyUserInputLine(models.Model):
             return None
         low, high = bounds
         native = (
-            self.value_scale if self.answer_type == "scale" else self.value_numerical_box
+            self.value_scale
+            if self.answer_type == "scale"
+            else self.value_numerical_box
         )
         value = (native - low) / (high - low) * 100.0
         return value, native, high, self.env["service.satisfaction.level"]
