@@ -38,33 +38,11 @@ class KpiCommon(TransactionCase):
         )
         cls.company = cls.env["res.company"].create({"name": "KPI Test Company"})
         cls.env.user.company_ids |= cls.company
-        cls.manager = new_test_user(
-            cls.env,
-            login="kpi_manager",
-            name="KPI Manager",
-            groups="service_quality.group_service_manager",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, [cls.company.id])],
-            tz="UTC",
-        )
-        cls.agent_1 = new_test_user(
-            cls.env,
-            login="kpi_agent_1",
-            name="Agent A1",
-            groups="service_quality.group_service_user",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, [cls.company.id])],
-            tz="UTC",
-        )
-        cls.agent_2 = new_test_user(
-            cls.env,
-            login="kpi_agent_2",
-            name="Agent A2",
-            groups="service_quality.group_service_user",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, [cls.company.id])],
-            tz="UTC",
-        )
+        manager = "service_quality.group_service_manager"
+        agent = "service_quality.group_service_user"
+        cls.manager = cls._user("kpi_manager", "KPI Manager", manager)
+        cls.agent_1 = cls._user("kpi_agent_1", "Agent A1", agent)
+        cls.agent_2 = cls._user("kpi_agent_2", "Agent A2", agent)
         Team = cls.env["service.team"]
         cls.team_a = Team.create(
             {
@@ -235,6 +213,19 @@ class KpiCommon(TransactionCase):
         cls.cases = {
             name: cls._make_case(name, **values) for name, values in spec.items()
         }
+
+    @classmethod
+    def _user(cls, login, name, groups):
+        """A user of the test company only, in UTC."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            name=name,
+            groups=groups,
+            company_id=cls.company.id,
+            company_ids=[(6, 0, [cls.company.id])],
+            tz="UTC",
+        )
 
     @classmethod
     def _make_case(
