@@ -479,39 +479,56 @@ class ServiceKpiEngine(models.AbstractModel):
         cut_columns = self._cut_columns("complaint", cuts)
         cut_aliases = [SQL("c%s", SQL(str(i))) for i in range(len(cuts))]
         first = self._period_start(date_from, granularity) if granularity else None
-        if granularity:
-            bucket = SQL(
+
+        def bucket(column):
+            if not granularity:  # one period: the range
+                return SQL("%s::date", date_from)
+            return SQL(
                 "GREATEST(date_trunc(%s, %s)::date, %s::date)",
                 granularity,
-                self._local("ev.at", False),
+                self._local(column, False),
                 first,
             )
-        else:
-            bucket = SQL("NULL::date")
+
+        # The cases are first grouped by the periods in which they opened,
+        # closed and breached (few distinct combinations), then each group
+        # gives its events: the expansion runs on groups, not on cases.
         query = SQL(
             """
-            WITH per AS (
-                SELECT %(bucket)s AS period%(cut_select)s,
-                       SUM(ev.backlog) AS backlog, SUM(ev.breached) AS breached
+            WITH cases AS (
+                SELECT %(opened)s AS opened,
+                       CASE WHEN t.date_closed < %(stop)s THEN %(closed)s END
+                           AS closed,
+                       CASE WHEN %(breached)s AND t.breach_date < %(stop)s
+                            THEN %(breach)s END AS breach%(cut_select)s,
+                       COUNT(*) AS n
                   FROM %(from)s
-                 CROSS JOIN LATERAL (VALUES
-                       (t.date_received, 1, 0),
-                       (t.date_closed, -1, 0),
-                       (CASE WHEN %(breached)s THEN t.breach_date END, 0, 1),
-                       (CASE WHEN %(breached)s THEN t.date_closed END, 0, -1)
-                 ) AS ev(at, backlog, breached)
                  WHERE %(where)s AND %(filters)s
                    AND t.date_received < %(stop)s
                    AND (t.date_closed IS NULL OR t.date_closed >= %(start)s)
-                   AND ev.at < %(stop)s
                  GROUP BY %(group)s
+            ), per AS (
+                SELECT ev.period%(cut_aliases)s,
+                       SUM(ev.backlog * cases.n) AS backlog,
+                       SUM(ev.breached * cases.n) AS breached
+                  FROM cases
+                 CROSS JOIN LATERAL (VALUES
+                       (cases.opened, 1, 0),
+                       (cases.closed, -1, 0),
+                       (cases.breach, 0, 1),
+                       (CASE WHEN cases.breach IS NOT NULL THEN cases.closed END, 0, -1)
+                 ) AS ev(period, backlog, breached)
+                 WHERE ev.period IS NOT NULL
+                 GROUP BY ev.period%(cut_aliases)s
             )
             SELECT period%(cut_aliases)s,
                    SUM(backlog) OVER w, SUM(breached) OVER w
               FROM per
             WINDOW w AS (PARTITION BY %(partition)s ORDER BY period)
             """,
-            bucket=bucket,
+            opened=bucket("t.date_received"),
+            closed=bucket("t.date_closed"),
+            breach=bucket("t.breach_date"),
             cut_select=SQL("").join(
                 SQL(", %s AS %s", column, alias)
                 for column, alias in zip(cut_columns, cut_aliases, strict=True)
@@ -522,7 +539,7 @@ class ServiceKpiEngine(models.AbstractModel):
             filters=where_filters,
             start=start,
             stop=stop,
-            group=SQL(", ").join(SQL(str(i + 1)) for i in range(len(cuts) + 1)),
+            group=SQL(", ").join(SQL(str(i + 1)) for i in range(len(cuts) + 3)),
             cut_aliases=SQL("").join(SQL(", %s", alias) for alias in cut_aliases),
             partition=SQL(", ").join(cut_aliases) if cuts else SQL("NULL"),
         )
@@ -532,7 +549,8 @@ class ServiceKpiEngine(models.AbstractModel):
         periods = self._periods(date_from, date_to, granularity)
         by_key = {}
         for row in rows:
-            by_key.setdefault(tuple(row[1:-2]), {})[row[0]] = row[-2:]
+            period = row[0] if granularity else None
+            by_key.setdefault(tuple(row[1:-2]), {})[period] = row[-2:]
         result = {code: [] for code in codes}
         for key, values in by_key.items():
             current = (0, 0)
@@ -660,7 +678,7 @@ class ServiceKpiEngine(models.AbstractModel):
         self.env.flush_all()
         # Analytical queries: sort in memory rather than on disk, and no JIT
         # compilation, which costs more than it saves on these queries.
-        self.env.cr.execute("SET LOCAL work_mem = '32MB'; SET LOCAL jit = off")
+        self.env.cr.execute("SET LOCAL work_mem = '64MB'; SET LOCAL jit = off")
         batches = {}
         for code in codes:
             computation = COMPUTATIONS[code]
