@@ -12,7 +12,7 @@ from .service_kpi_engine import COMPUTATIONS, CUT_MODELS, CUTS, GRANULARITIES
 
 # Figures whose interval says how much to trust them; counts and stocks are
 # exact.
-STATISTICAL = ("proportion", "mean", "weighted_mean", "nps", "percentile")
+STATISTICAL = ("proportion", "mean", "weighted_mean", "nps", "median", "p90")
 DASHBOARD_PERIODS = ("this_month", "last_month", "this_quarter", "this_year", "last_12")
 
 
