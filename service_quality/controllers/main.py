@@ -24,9 +24,16 @@ def _int_param(name, default):
 
 def attachment_limits():
     """Values for the forms: how many files of which size may be attached."""
+    max_files = _int_param(MAX_FILES_PARAM, DEFAULT_MAX_FILES)
+    max_size_mb = _int_param(MAX_SIZE_PARAM, DEFAULT_MAX_SIZE_MB)
     return {
-        "max_files": _int_param(MAX_FILES_PARAM, DEFAULT_MAX_FILES),
-        "max_size_mb": _int_param(MAX_SIZE_PARAM, DEFAULT_MAX_SIZE_MB),
+        "max_files": max_files,
+        "max_size_mb": max_size_mb,
+        "limits_text": request.env._(
+            "At most %(count)s files of %(size)s MB each.",
+            count=max_files,
+            size=max_size_mb,
+        ),
     }
 
 
