@@ -1,0 +1,177 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.exceptions import UserError
+
+from .common import SurveyExtensionCommon
+
+
+class TestExpectationGap(SurveyExtensionCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.form = cls.env["service.expectation.form"].create(
+            {
+                "partner_id": cls.contact.id,
+                "user_id": cls.agent.id,
+                "team_id": cls.team.id,
+            }
+        )
+
+    def q(self, xmlid):
+        return self.env.ref(f"survey_extension.{xmlid}")
+
+    def fill_expectation(self):
+        # Importance 5, 3, 2 -> 100, 50, 25; expected 4, 5, 3 -> 75, 100, 50.
+        self.form.action_send_expectation()
+        self.answer(
+            self.form.expectation_input_id,
+            {
+                self.q("expectation_tangibles_importance"): 5,
+                self.q("expectation_tangibles_level"): 4,
+                self.q("expectation_reliability_importance"): 3,
+                self.q("expectation_reliability_level"): 5,
+                self.q("expectation_responsiveness_importance"): 2,
+                self.q("expectation_responsiveness_level"): 3,
+                self.q("expectation_must_go_right"): "Deliver on Monday.",
+            },
+        )
+
+    def fill_perception(self, reliability=3):
+        # Perceived 4, 3, 4 -> 75, 50, 75.
+        self.form.action_send_perception()
+        self.answer(
+            self.form.perception_input_id,
+            {
+                self.q("perception_tangibles"): 4,
+                self.q("perception_reliability"): reliability,
+                self.q("perception_responsiveness"): 4,
+            },
+        )
+
+    def gap_activities(self):
+        return self.form.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("survey_extension.mail_activity_expectation_gap")
+        )
+
+    def test_workflow_and_gaps_on_hand_computed_numbers(self):
+        self.assertEqual(self.form.state, "draft")
+        self.assertEqual(self.form.name, "Expectations of Small Shop Ltd, Shop Owner")
+        with self.assertRefused(UserError, "only be sent once the customer"):
+            self.form.action_send_perception()
+        self.fill_expectation()
+        self.assertEqual(self.form.state, "expectation_done")
+        self.assertEqual(self.form.expectation_note, "Deliver on Monday.")
+        self.assertRecordValues(
+            self.form.gap_ids,
+            [
+                {
+                    "dimension_id": self.dimension[code].id,
+                    "expectation": expectation,
+                    "importance": importance,
+                    "has_perception": False,
+                    "gap": 0.0,
+                }
+                for code, importance, expectation in (
+                    ("tangibles", 100.0, 75.0),
+                    ("reliability", 50.0, 100.0),
+                    ("responsiveness", 25.0, 50.0),
+                )
+            ],
+        )
+        # Not perceived yet: NULL in the database, so SQL averages skip it.
+        self.env.cr.execute(
+            "SELECT count(*) FROM service_expectation_gap "
+            "WHERE form_id = %s AND perception IS NULL",
+            [self.form.id],
+        )
+        self.assertEqual(self.env.cr.fetchone()[0], 3)
+        self.fill_perception()
+        self.assertEqual(self.form.state, "done")
+        self.assertEqual(
+            self.form.date_perception, self.form.perception_input_id.end_datetime
+        )
+        # Stated weights: importance / (100 + 50 + 25).
+        self.assertRecordValues(
+            self.form.gap_ids,
+            [
+                {
+                    "dimension_id": self.dimension["tangibles"].id,
+                    "perception": 75.0,
+                    "gap": 0.0,
+                    "weight": 100 / 175,
+                    "weighted_score": 0.0,
+                    "has_perception": True,
+                },
+                {
+                    "dimension_id": self.dimension["reliability"].id,
+                    "perception": 50.0,
+                    "gap": -50.0,
+                    "weight": 50 / 175,
+                    "weighted_score": -50 * 50 / 175,
+                    "has_perception": True,
+                },
+                {
+                    "dimension_id": self.dimension["responsiveness"].id,
+                    "perception": 75.0,
+                    "gap": 25.0,
+                    "weight": 25 / 175,
+                    "weighted_score": 25 * 25 / 175,
+                    "has_perception": True,
+                },
+            ],
+        )
+        self.assertAlmostEqual(self.form.weighted_score, -1875 / 175, places=2)
+        gap = self.form.gap_ids[1]
+        self.assertEqual(gap.partner_id, self.customer)
+        self.assertEqual(gap.tier_id, self.tier_small)
+        self.assertEqual(gap.team_id, self.team)
+        self.assertEqual(gap.user_id, self.agent)
+        self.assertIn(gap, self.customer.service_expectation_gap_ids)
+
+    def test_derived_weight_source_uses_the_dimension_weight(self):
+        reliability = self.dimension["reliability"]
+        reliability.write({"weight_source": "derived", "derived_weight": 0.4})
+        self.assertEqual(reliability.weight, 0.4)
+        self.fill_expectation()
+        self.fill_perception()
+        gap = self.form.gap_ids.filtered(lambda g: g.dimension_id == reliability)
+        self.assertAlmostEqual(gap.weight, 0.4)
+        self.assertAlmostEqual(gap.weighted_score, -20.0)
+
+    def test_negative_gap_beyond_threshold_alerts_the_owner_once(self):
+        self.company.service_gap_threshold = 15.0
+        self.fill_expectation()
+        self.assertFalse(self.gap_activities())
+        self.fill_perception()
+        activity = self.gap_activities()
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.agent)
+        self.assertIn("Reliability", activity.note)
+        self.assertNotIn("Tangibles", activity.note)
+        # The customer corrects an answer: the gaps follow, no second alert.
+        self.answer(
+            self.form.perception_input_id, {self.q("perception_reliability"): 2}
+        )
+        reliability = self.form.gap_ids.filtered(
+            lambda g: g.dimension_id == self.dimension["reliability"]
+        )
+        self.assertEqual(reliability.gap, -75.0)
+        self.assertEqual(len(self.gap_activities()), 1)
+
+    def test_gap_within_threshold_raises_no_alert(self):
+        self.company.service_gap_threshold = 60.0
+        self.fill_expectation()
+        self.fill_perception()
+        self.assertFalse(self.gap_activities())
+
+    def test_gaps_appear_on_the_linked_complaint(self):
+        complaint = self.create_complaint()
+        self.form.complaint_id = complaint
+        self.fill_expectation()
+        self.fill_perception()
+        self.assertEqual(complaint.expectation_gap_ids, self.form.gap_ids)
+        scores = self.env["service.survey.score"].search(
+            [("user_input_id", "=", self.form.perception_input_id.id)]
+        )
+        self.assertEqual(scores.complaint_id, complaint)

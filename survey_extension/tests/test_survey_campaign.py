@@ -1,0 +1,113 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import ValidationError
+
+from .common import SurveyExtensionCommon
+
+
+@freeze_time("2026-05-20 08:00:00")
+class TestSurveyCampaign(SurveyExtensionCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tier_campaign = cls.env["service.customer.tier"].create(
+            {"name": "Campaign Tier"}
+        )
+        Partner = cls.env["res.partner"]
+        cls.alpha, cls.beta, cls.gamma = Partner.create(
+            [
+                {
+                    "name": name,
+                    "is_company": True,
+                    "email": f"{name.lower()}@example.com",
+                    "service_tier_id": cls.tier_campaign.id,
+                }
+                for name in ("Alpha", "Beta", "Gamma")
+            ]
+        )
+        cls.gamma.email = False
+        cls.tracking = cls.env.ref("survey_extension.survey_tracking")
+        cls.campaign = cls.env["service.survey.campaign"].create(
+            {
+                "name": "Quarterly",
+                "survey_id": cls.tracking.id,
+                "period": "quarterly",
+                "tier_ids": [Command.set(cls.tier_campaign.ids)],
+                "max_per_period": 1,
+            }
+        )
+        cls.other_campaign = cls.env["service.survey.campaign"].create(
+            {
+                "name": "Other",
+                "survey_id": cls.tracking.id,
+                "period": "monthly",
+                "tier_ids": [Command.set(cls.tier_campaign.ids)],
+            }
+        )
+
+    def invited(self, campaign):
+        return campaign.input_ids.partner_id
+
+    def test_cap_counts_every_campaign_in_the_period(self):
+        # Alpha already got a tracking survey this quarter (April).
+        with freeze_time("2026-04-02 09:00:00"):
+            self.other_campaign.action_send_now()
+        self.assertEqual(self.invited(self.other_campaign), self.alpha | self.beta)
+        self.other_campaign.input_ids.filtered(
+            lambda i: i.partner_id == self.beta
+        ).service_date_sent = "2026-03-31 10:00:00"  # last quarter
+        self.campaign.action_send_now()
+        self.assertEqual(self.invited(self.campaign), self.beta)
+        # Sending again in the same quarter invites nobody twice.
+        self.campaign.action_send_now()
+        self.assertEqual(len(self.campaign.input_ids), 1)
+        self.assertEqual(self.campaign.invited_count, 1)
+        # A higher cap lets Alpha in; Beta is not invited twice by a campaign.
+        self.campaign.max_per_period = 2
+        self.campaign.action_send_now()
+        self.assertEqual(self.invited(self.campaign), self.alpha | self.beta)
+        self.assertEqual(len(self.campaign.input_ids), 2)
+
+    def test_next_period_invites_again_and_response_rate(self):
+        self.campaign.action_send_now()
+        self.assertEqual(len(self.campaign.input_ids), 2)
+        with freeze_time("2026-07-01 08:00:00"):
+            self.campaign.action_start()
+            self.env["service.survey.campaign"]._cron_send_invitations()
+        self.assertEqual(len(self.campaign.input_ids), 4)
+        invitation = self.campaign.input_ids[0]
+        self.answer(
+            invitation,
+            {
+                self.env.ref("survey_extension.tracking_satisfaction"): self.env.ref(
+                    "survey_extension.tracking_satisfaction_satisfied"
+                )
+            },
+        )
+        self.campaign.invalidate_recordset()
+        self.assertRecordValues(
+            self.campaign,
+            [{"invited_count": 4, "responded_count": 1, "response_rate": 25.0}],
+        )
+        score = self.scores(invitation)
+        self.assertEqual(score.campaign_id, self.campaign)
+        self.assertEqual(score.service_kind, "tracking")
+
+    def test_filter_on_customers_and_batches(self):
+        self.campaign.partner_domain = "[('name', '=', 'Beta')]"
+        remaining = self.campaign._send_invitations(batch_size=5)
+        self.assertEqual(self.invited(self.campaign), self.beta)
+        self.assertEqual(remaining, 0)
+        self.campaign.partner_domain = "[]"
+        self.campaign.max_per_period = 3
+        self.campaign.input_ids.unlink()
+        remaining = self.campaign._send_invitations(batch_size=1)
+        self.assertEqual(len(self.campaign.input_ids), 1)
+        self.assertEqual(remaining, 1)
+        with self.assertRefused(ValidationError, "not valid"):
+            self.campaign.partner_domain = "[('no_such_field', '=', 1)]"
+        with self.assertRefused(ValidationError, "at least one"):
+            self.campaign.max_per_period = 0
