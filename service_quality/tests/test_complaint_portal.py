@@ -235,3 +235,20 @@ class TestComplaintAnswer(ServiceQualityHttpCommon):
         self.authenticate("sq_portal_a", "sq_portal_a")
         response = self.url_open(f"/complaint/{self.complaint_b.id}/accept")
         self.assertEqual(response.status_code, 404)
+
+
+@tagged("post_install", "-at_install", "sq_browser")
+class TestComplaintPortalTour(ServiceQualityHttpCommon):
+    def test_portal_customer_files_finds_and_replies(self):
+        self.create_complaint(name="Portal tour: earlier complaint")
+        self.start_tour("/my", "service_quality_portal_tour", login="sq_portal_a")
+        complaint = self.env["service.complaint"].search(
+            [("name", "=", "Portal tour: the parcel arrived open")]
+        )
+        self.assertEqual(complaint.partner_id, self.contact)
+        self.assertIn("Two cups were broken.", complaint.description)
+        reply = complaint.message_ids.filtered(
+            lambda message: "broken cups" in (message.body or "")
+        )
+        self.assertEqual(reply.author_id, self.contact)
+        self.assertTrue(complaint.date_last_customer_message)
