@@ -171,6 +171,10 @@ class SurveyUserInput(models.Model):
         ):
             if user_input._service_is_dissatisfied():
                 user_input._service_schedule_followup()
+        for user_input in self.filtered(
+            lambda i: i.service_complaint_id and i.service_kind == "csat"
+        ):
+            user_input._service_record_evaluation()
         forms = self.service_expectation_form_id
         if forms:
             forms.sudo()._refresh_from_answers()
@@ -184,6 +188,36 @@ class SurveyUserInput(models.Model):
             if level._is_lowest() if level else score.value <= 0:
                 return True
         return False
+
+    def _service_record_evaluation(self):
+        """The complaint's customer evaluation, when it has none yet, from the
+        overall satisfaction answered in the survey (top level: very
+        satisfied, second: satisfied, lowest: dissatisfied, else neutral)."""
+        self.ensure_one()
+        complaint = self.service_complaint_id.sudo()
+        score = self.service_score_ids.filtered(
+            lambda s: s.measure == "satisfaction" and s.satisfaction_level_id
+        )[:1]
+        if complaint.customer_evaluation or not score:
+            return
+        rank, count = score.satisfaction_level_id._rank()
+        if rank == count:
+            evaluation = "very_satisfied"
+        elif rank == count - 1:
+            evaluation = "satisfied"
+        elif rank == 1:
+            evaluation = "dissatisfied"
+        else:
+            evaluation = "neutral"
+        values = {"customer_evaluation": evaluation}
+        comment = "\n".join(
+            line.value_text_box
+            for line in self.user_input_line_ids
+            if line.answer_type == "text_box" and line.value_text_box
+        )
+        if comment and not complaint.evaluation_note:
+            values["evaluation_note"] = comment
+        complaint.write(values)
 
     def _service_schedule_followup(self):
         self.ensure_one()
