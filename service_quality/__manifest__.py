@@ -39,6 +39,7 @@
         "views/res_company_views.xml",
         "views/service_reminder_views.xml",
         "views/service_quality_menus.xml",
+        "views/service_complaint_portal_templates.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -14,3 +14,4 @@ from . import res_company
 from . import service_promise
 from . import service_reminder
 from . import service_reminder_log
+from . import service_complaint_submission

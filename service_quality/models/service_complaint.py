@@ -1003,6 +1003,48 @@ class ServiceComplaint(models.Model):
                 subtype_xmlid="mail.mt_comment",
             )
 
+    @api.model
+    def _create_from_customer(self, partner, subject, description, channel, files=()):
+        """A complaint filed by the customer (portal or public form), with the
+        files they attached as ``(name, content, mimetype)`` triples. Called
+        with sudo by the controllers, after they validated the input."""
+        company = partner.company_id or self.env.company
+        team = self.env["service.team"].search(
+            [("company_id", "=", company.id)], limit=1
+        )
+        complaint = self.with_context(default_user_id=False).create(
+            {
+                "name": subject,
+                "description": description,
+                "partner_id": partner.id,
+                "channel_id": channel.id,
+                "company_id": company.id,
+                "team_id": team.id,
+            }
+        )
+        complaint.message_subscribe(partner_ids=partner.ids)
+        if files:
+            attachments = self.env["ir.attachment"].create(
+                [
+                    {
+                        "name": name,
+                        "raw": content,
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": complaint.id,
+                    }
+                    for name, content, mimetype in files
+                ]
+            )
+            complaint.message_post(
+                body=_("Files sent with the complaint."),
+                author_id=partner.id,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                attachment_ids=attachments.ids,
+            )
+        return complaint
+
     def _check_customer_can_answer(self):
         self.ensure_one()
         if self.stage_id.kind != "fed_back":

@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import ast
+from urllib.parse import quote
 
 from odoo import fields, models
 
@@ -44,10 +45,25 @@ class ServiceTeam(models.Model):
         help="Emails sent to this address create complaints handled by the team; "
         "replies of the customer land in the complaint's chatter."
     )
+    public_form_url = fields.Char(
+        string="Public Complaint Form",
+        compute="_compute_public_form_url",
+        help="Customers file complaints here without logging in; print the QR "
+        "code on receipts, counters and vehicles.",
+    )
+    public_form_qr_url = fields.Char(compute="_compute_public_form_url")
     complaint_ids = fields.One2many("service.complaint", "team_id")
     open_complaint_count = fields.Integer(compute="_compute_complaint_counts")
     at_risk_complaint_count = fields.Integer(compute="_compute_complaint_counts")
     breached_complaint_count = fields.Integer(compute="_compute_complaint_counts")
+
+    def _compute_public_form_url(self):
+        for team in self:
+            url = f"{team.get_base_url()}/complaint/new"
+            team.public_form_url = url
+            team.public_form_qr_url = (
+                f"/report/barcode/QR/{quote(url, safe='')}?width=180&height=180"
+            )
 
     def _compute_complaint_counts(self):
         """One grouped query for the kanban cards of all teams."""

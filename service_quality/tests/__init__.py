@@ -7,3 +7,5 @@ from . import test_ui
 from . import test_promise
 from . import test_reminder
 from . import test_complaint_mail
+from . import test_complaint_portal
+from . import test_complaint_public_form

@@ -76,10 +76,23 @@ class TestComplaintAccess(ServiceQualityCommon):
             self.customer.with_user(employee).service_tier_id, self.tier_small
         )
 
-    def test_portal_user_has_no_back_office_access(self):
+    def test_portal_user_reads_only_their_company_complaints(self):
+        # Portal customers see their own company's complaints in the portal,
+        # read-only; those of other customers do not exist for them.
         portal = new_test_user(self.env, login="sq_portal", groups="base.group_portal")
+        other = self.create_complaint()
+        Complaint = self.env["service.complaint"].with_user(portal)
+        self.assertFalse(Complaint.search([]))
         with self.assertRaises(AccessError):
-            self.env["service.complaint"].with_user(portal).search([])
+            other.with_user(portal).read(["name"])
+        own = self.create_complaint(partner_id=portal.partner_id.id)
+        self.assertEqual(Complaint.search([]), own)
+        with self.assertRaises(AccessError):
+            own.with_user(portal).write({"name": "Changed by the customer"})
+        with self.assertRaises(AccessError):
+            Complaint.create(
+                {"name": "Created directly", "partner_id": portal.partner_id.id}
+            )
 
 
 @tagged("post_install", "-at_install")
