@@ -252,11 +252,12 @@ def generate(env, args, tag):
           CROSS JOIN generate_series(1, 8) AS q,
           LATERAL (
             SELECT CASE WHEN q = 2 THEN n.native * 10
-                        WHEN q = 3 THEN CASE WHEN random() < 0.7 THEN 100 ELSE 0 END
-                        ELSE round((random() * 3)::numeric)::float * 100 / 3 END
+                        WHEN q = 3 THEN CASE WHEN n.draw < 0.7 THEN 100 ELSE 0 END
+                        ELSE round((n.draw * 3)::numeric)::float * 100 / 3 END
                        AS value,
                    n.native, CASE WHEN q = 2 THEN 10 ELSE 3 END AS native_max
-              FROM (SELECT floor(random() * 11 + 0 * q)::float AS native) AS n
+              FROM (SELECT floor(random() * 11 + 0 * q * u.id)::float AS native,
+                           random() + 0 * q * u.id AS draw) AS n
           ) AS v
          WHERE u.survey_id = %(survey)s
         """,
