@@ -61,15 +61,17 @@ class ServiceKpi(models.Model):
         required=True,
         default="higher",
     )
-    target = fields.Float(tracking=True, digits=(16, 2))
+    target = fields.Float(tracking=True, digits=(16, 2), aggregator=False)
     warning_level = fields.Float(
         tracking=True,
         digits=(16, 2),
+        aggregator=False,
         help="Between the target and this level the figure shows as a warning "
         "(amber); beyond it as bad (red).",
     )
     min_sample = fields.Integer(
         string="Minimum Sample",
+        aggregator=False,
         default=30,
         help="Below this number of answers or cases a figure is flagged as not "
         "significant and shown with its confidence interval.",
