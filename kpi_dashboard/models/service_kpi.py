@@ -451,7 +451,7 @@ class ServiceKpi(models.Model):
                 "gap": rows[dimension.id][2],
                 "n": rows[dimension.id][3],
             }
-            for dimension in dimensions.sorted("sequence")
+            for dimension in dimensions.sorted(lambda d: (d.sequence, d.id))
         ]
 
     @api.model

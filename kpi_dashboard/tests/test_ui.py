@@ -26,6 +26,19 @@ class TestKpiUi(HttpCase):
             groups="service_quality.group_service_user",
             lang="en_US",
         )
+        # A case of this month, so that the dashboard has figures even
+        # without demo data.
+        team = cls.env["service.team"].create(
+            {"name": "KPI UI Team", "member_ids": [(6, 0, cls.agent.ids)]}
+        )
+        cls.env["service.complaint"].create(
+            {
+                "name": "Dashboard case",
+                "partner_id": cls.env["res.partner"].create({"name": "UI"}).id,
+                "team_id": team.id,
+                "user_id": cls.agent.id,
+            }
+        )
 
     def test_dashboard_tour(self):
         self.start_tour(
