@@ -171,6 +171,10 @@ class SurveyUserInput(models.Model):
         ):
             if user_input._service_is_dissatisfied():
                 user_input._service_schedule_followup()
+        for user_input in self.filtered(
+            lambda i: i.service_complaint_id and i.service_kind == "csat"
+        ):
+            user_input._service_record_evaluation()
         forms = self.service_expectation_form_id
         if forms:
             forms.sudo()._refresh_from_answers()
@@ -184,6 +188,36 @@ class SurveyUserInput(models.Model):
             if level._is_lowest() if level else score.value <= 0:
                 return True
         return False
+
+    def _service_record_evaluation(self):
+        """The complaint's customer evaluation, when it has none yet, from the
+        overall satisfaction answered in the survey (top level: very
+        satisfied, second: satisfied, lowest: dissatisfied, else neutral)."""
+        self.ensure_one()
+        complaint = self.service_complaint_id.sudo()
+        score = self.service_score_ids.filtered(
+            lambda s: s.measure == "satisfaction" and s.satisfaction_level_id
+        )[:1]
+        if complaint.customer_evaluation or not score:
+            return
+        rank, count = score.satisfaction_level_id._rank()
+        if rank == count:
+            evaluation = "very_satisfied"
+        elif rank == count - 1:
+            evaluation = "satisfied"
+        elif rank == 1:
+            evaluation = "dissatisfied"
+        else:
+            evaluation = "neutral"
+        values = {"customer_evaluation": evaluation}
+        comment = "\n".join(
+            line.value_text_box
+            for line in self.user_input_line_ids
+            if line.answer_type == "text_box" and line.value_text_box
+        )
+        if comment and not complaint.evaluation_note:
+            values["evaluation_note"] = comment
+        complaint.write(values)
 
     def _service_schedule_followup(self):
         self.ensure_one()
@@ -247,9 +281,14 @@ class SurveyUserInput(models.Model):
         """Answered complaint satisfaction surveys over the last six months."""
         ref = self.env.ref
         survey = ref("survey_extension.survey_csat")
+        rng = random.Random(5)
+        now = fields.Datetime.now()
         complaints = self.env["service.complaint"].search(
-            [("partner_id", "!=", False)], order="id"
+            [("partner_id", "!=", False), ("date_resolved", "!=", False)],
+            order="id",
         )
+        # One survey per complaint: older closed complaints make up the rest.
+        complaints |= self._service_create_demo_history(count - len(complaints), rng)
         if not complaints:
             return
         levels = [
@@ -271,14 +310,13 @@ class SurveyUserInput(models.Model):
             "希望下次能一次解决。",
             False,
         ]
-        rng = random.Random(5)
-        now = fields.Datetime.now()
         vals_list = []
-        for index in range(count):
-            complaint = complaints[index % len(complaints)]
-            answered = now - timedelta(
-                days=rng.randint(1, 180), hours=rng.randint(0, 9)
+        for complaint in complaints[:count]:
+            answered = max(
+                complaint.date_resolved + timedelta(hours=rng.randint(2, 48)),
+                now - timedelta(days=180),
             )
+            answered = min(answered, now - timedelta(hours=1))
             level, nps_range = rng.choices(levels, weights=[35, 40, 17, 8])[0]
             solved = rng.random() < 0.7
             comment = rng.choice(comments)
@@ -333,6 +371,66 @@ class SurveyUserInput(models.Model):
                 }
             )
         self.create(vals_list)
+
+    @api.model
+    def _service_create_demo_history(self, count, rng):
+        """Closed complaints of the last six months for the demo surveys."""
+        if count <= 0:
+            return self.env["service.complaint"]
+        templates = self.env["service.complaint"].search(
+            [
+                ("partner_id", "!=", False),
+                ("team_id", "!=", False),
+                ("user_id", "!=", False),
+            ],
+            order="id",
+        )
+        root_causes = self.env["service.root.cause"].search([])
+        closed = self.env.ref("service_quality.stage_closed")
+        subjects = [
+            "安装师傅迟到两个小时",
+            "Spare part delivered to the wrong address",
+            "发票抬头错误",
+            "Hotline kept me waiting for 20 minutes",
+            "维修后仍有异响",
+            "Refund took three weeks",
+        ]
+        now = fields.Datetime.now()
+        vals_list = []
+        for index in range(count):
+            template = templates[index % len(templates)]
+            received = now - timedelta(
+                days=rng.randint(3, 178), hours=rng.randint(0, 9)
+            )
+            vals_list.append(
+                {
+                    "name": subjects[index % len(subjects)],
+                    "partner_id": template.partner_id.id,
+                    "service_type_id": template.service_type_id.id,
+                    "category_id": template.category_id.id,
+                    "channel_id": template.channel_id.id,
+                    "team_id": template.team_id.id,
+                    "user_id": template.user_id.id,
+                    "date_received": received,
+                    "root_cause_id": root_causes[index % len(root_causes)].id
+                    if root_causes
+                    else False,
+                    "solution": "<p>已处理并回访客户。</p>",
+                    "stage_id": closed.id,
+                }
+            )
+        complaints = self.env["service.complaint"].create(vals_list)
+        for complaint, vals in zip(complaints, vals_list, strict=True):
+            resolved = vals["date_received"] + timedelta(hours=rng.randint(2, 40))
+            complaint.write(
+                {
+                    "date_first_response": vals["date_received"]
+                    + timedelta(minutes=rng.randint(10, 240)),
+                    "date_resolved": resolved,
+                    "date_closed": resolved + timedelta(hours=1),
+                }
+            )
+        return complaints
 
 
 # Answers from this value up count as satisfied when the question has no

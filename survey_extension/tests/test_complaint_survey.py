@@ -82,6 +82,25 @@ class TestComplaintSurvey(SurveyExtensionCommon):
         invitation._save_lines(self.q_nps, 2)
         self.assertEqual(len(followups()), 1)
 
+    def test_answer_records_the_customer_evaluation_on_the_complaint(self):
+        self.close(self.complaint)
+        self.answer(
+            self.invitations(self.complaint),
+            {
+                self.q_satisfaction: self.level["satisfied"],
+                self.q_comment: "Quick and polite.",
+            },
+        )
+        self.assertRecordValues(
+            self.complaint,
+            [
+                {
+                    "customer_evaluation": "satisfied",
+                    "evaluation_note": "Quick and polite.",
+                }
+            ],
+        )
+
     def test_satisfied_answer_creates_no_activity(self):
         self.close(self.complaint)
         invitation = self.invitations(self.complaint)

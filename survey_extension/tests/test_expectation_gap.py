@@ -129,6 +129,33 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertEqual(gap.user_id, self.agent)
         self.assertIn(gap, self.customer.service_expectation_gap_ids)
 
+    def test_staff_fills_the_form_with_the_customer_or_mails_it(self):
+        action = self.form.with_user(self.agent).action_fill_expectation()
+        user_input = self.form.expectation_input_id
+        self.assertEqual(action["type"], "ir.actions.act_url")
+        self.assertIn(user_input.access_token, action["url"])
+        self.assertEqual(self.form.state, "expectation_sent")
+        self.assertRecordValues(
+            user_input,
+            [
+                {
+                    "partner_id": self.contact.id,
+                    "service_kind": "expectation",
+                    "service_expectation_form_id": self.form.id,
+                    "service_team_id": self.team.id,
+                    "service_agent_id": self.agent.id,
+                }
+            ],
+        )
+        # Mailing it afterwards reuses the same answer: one token per side.
+        self.form.action_send_expectation()
+        self.assertEqual(self.form.expectation_input_id, user_input)
+        mail = self.env["mail.mail"].search(
+            [("subject", "=", "Participate to Customer expectation form survey")]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn(user_input.access_token, mail.body_html)
+
     def test_derived_weight_source_uses_the_dimension_weight(self):
         reliability = self.dimension["reliability"]
         reliability.write({"weight_source": "derived", "derived_weight": 0.4})

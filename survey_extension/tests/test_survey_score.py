@@ -1,7 +1,10 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from psycopg2 import IntegrityError
+
 from odoo import Command
 from odoo.exceptions import ValidationError
+from odoo.tools import mute_logger
 
 from .common import SurveyExtensionCommon
 
@@ -195,6 +198,17 @@ class TestSurveyScore(SurveyExtensionCommon):
             ),
             1,
         )
+
+    def test_database_refuses_a_second_score_for_the_same_answer(self):
+        user_input = self.answer(self.start(self.csat), {self.q_nps: 9})
+        score = self.scores(user_input)
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            score.copy()
+            self.env.flush_all()
 
     def test_out_of_range_answer_is_refused(self):
         user_input = self.start(self.csat)
