@@ -1,0 +1,155 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import random
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+
+class ServiceComplaint(models.Model):
+    _inherit = "service.complaint"
+
+    # The backlog reads the cases open during the period: those not closed
+    # before its start.
+    date_closed = fields.Datetime(index=True)
+
+    @api.model
+    def _demo_kpi_history(self, months, seed):
+        """Demo only: closed complaints spread over the past ``months``, as if
+        the team had used the product for a year. Created with the ORM (so
+        that standards and deadlines are matched), then their history dates
+        are written in SQL: the process guards are meant for people, not for
+        a past that already happened."""
+        rng = random.Random(seed)
+        ref = self.env.ref
+        customers = [
+            ref("service_quality.partner_hongda"),
+            ref("service_quality.partner_xingchen"),
+            ref("service_quality.partner_meijia"),
+            ref("service_quality.partner_xiaoli"),
+            ref("base.res_partner_2"),
+            ref("base.res_partner_12"),
+            ref("base.res_partner_3"),
+            ref("base.res_partner_4"),
+        ]
+        teams = {
+            ref("service_quality.team_after_sales"): [
+                ref("service_quality.user_agent_wang"),
+                ref("service_quality.user_agent_li"),
+            ],
+            ref("service_quality.team_key_accounts"): [
+                ref("service_quality.user_agent_emma"),
+            ],
+        }
+        categories = [
+            ref("service_quality.category_product_quality"),
+            ref("service_quality.category_delivery"),
+            ref("service_quality.category_billing"),
+            ref("service_quality.category_staff_attitude"),
+            ref("service_quality.category_installation"),
+        ]
+        causes = [
+            ref("service_quality.root_cause_supplier_defect"),
+            ref("service_quality.root_cause_packaging"),
+            ref("service_quality.root_cause_carrier_delay"),
+            ref("service_quality.root_cause_wrong_information"),
+            ref("service_quality.root_cause_training_gap"),
+            ref("service_quality.root_cause_system_error"),
+        ]
+        channels = self.env["service.channel"].search([])
+        service_type = ref("service_quality.service_type_complaint")
+        closed = ref("service_quality.stage_closed")
+        today = fields.Datetime.now().replace(hour=2, minute=0, second=0)
+        values, history = [], []
+        for back in range(months, 0, -1):
+            month = today.replace(day=1) - relativedelta(months=back)
+            for __ in range(rng.randint(8, 14)):
+                team = rng.choice(list(teams))
+                # Skewed like real complaints: a few causes dominate.
+                index = min(int(rng.expovariate(0.8)), len(categories) - 1)
+                received = month + timedelta(
+                    days=rng.randint(0, 26), hours=rng.randint(0, 9)
+                )
+                values.append(
+                    {
+                        "name": self.env._("Demo history complaint"),
+                        "partner_id": rng.choice(customers).id,
+                        "team_id": team.id,
+                        "user_id": rng.choice(teams[team]).id,
+                        "category_id": categories[index].id,
+                        "root_cause_id": causes[min(index + rng.randint(0, 1), 5)].id,
+                        "channel_id": rng.choice(channels).id,
+                        "service_type_id": service_type.id,
+                        "date_received": received,
+                    }
+                )
+                response = round(rng.lognormvariate(0.3, 0.8), 2)
+                resolution = round(response + rng.lognormvariate(2.3, 0.7), 2)
+                history.append(
+                    (
+                        received,
+                        response,
+                        resolution,
+                        1 if rng.random() < 0.06 else 0,
+                        1 if resolution > 30 else 0,
+                    )
+                )
+        complaints = self.with_context(
+            tracking_disable=True, mail_create_nolog=True, mail_notrack=True
+        ).create(values)
+        self.env.flush_all()
+        for complaint, (received, response, resolution, reopened, escalated) in zip(
+            complaints, history, strict=True
+        ):
+            first = received + timedelta(hours=response * 2)
+            resolved = received + timedelta(hours=resolution * 2.4)
+            response_late = bool(
+                complaint.response_deadline and first > complaint.response_deadline
+            )
+            resolution_late = bool(
+                complaint.resolution_deadline
+                and resolved > complaint.resolution_deadline
+            )
+            breaches = [
+                deadline
+                for deadline, late in (
+                    (complaint.response_deadline, response_late),
+                    (complaint.resolution_deadline, resolution_late),
+                )
+                if late
+            ]
+            self.env.cr.execute(
+                """
+                UPDATE service_complaint
+                   SET stage_id = %s, is_closed = TRUE,
+                       date_first_response = %s, date_last_response = %s,
+                       date_resolved = %s, date_closed = %s,
+                       response_working_hours = %s, resolution_working_hours = %s,
+                       response_status = %s, resolution_status = %s,
+                       deadline_status = %s, next_deadline = NULL,
+                       breach_date = %s, reopen_count = %s, escalation_level = %s,
+                       escalation_next_date = NULL,
+                       customer_evaluation = NULL
+                 WHERE id = %s
+                """,
+                (
+                    closed.id,
+                    first,
+                    first,
+                    resolved,
+                    resolved + timedelta(days=2),
+                    response,
+                    resolution,
+                    "breached" if response_late else "on_time",
+                    "breached" if resolution_late else "on_time",
+                    "breached" if breaches else "on_time",
+                    min(breaches) if breaches else None,
+                    reopened,
+                    escalated,
+                    complaint.id,
+                ),
+            )
+        complaints.invalidate_recordset()
+        return complaints

@@ -1,0 +1,457 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+from .service_kpi_engine import COMPUTATIONS, CUT_MODELS, CUTS, GRANULARITIES
+
+# Figures whose interval says how much to trust them; counts and stocks are
+# exact.
+STATISTICAL = ("proportion", "mean", "weighted_mean", "nps", "median", "p90")
+DASHBOARD_PERIODS = ("this_month", "last_month", "this_quarter", "this_year", "last_12")
+
+
+class ServiceKpi(models.Model):
+    _name = "service.kpi"
+    _description = "Service Quality KPI"
+    _inherit = ["mail.thread"]
+    _order = "sequence, id"
+
+    name = fields.Char(required=True, translate=True, tracking=True)
+    code = fields.Char(required=True, tracking=True)
+    sequence = fields.Integer(default=10)
+    active = fields.Boolean(default=True)
+    category = fields.Selection(
+        [
+            ("satisfaction", "Satisfaction"),
+            ("efficiency", "Efficiency"),
+            ("quality", "Quality"),
+            ("complaints", "Complaints"),
+            ("promises", "Promises"),
+            ("surveys", "Surveys"),
+        ],
+        required=True,
+    )
+    computation = fields.Char(
+        required=True,
+        help="Technical key of the grouped query that computes the figure.",
+    )
+    description = fields.Text(
+        string="Formula", translate=True, help="How the figure is computed."
+    )
+    unit = fields.Selection(
+        [
+            ("percent", "%"),
+            ("hours", "Working hours"),
+            ("count", "Cases"),
+            ("score", "Score (0-100)"),
+            ("points", "Points"),
+            ("per_100", "Per 100 customers"),
+            ("per_1000", "Per 1000 orders"),
+        ],
+        required=True,
+    )
+    direction = fields.Selection(
+        [("higher", "Higher is better"), ("lower", "Lower is better")],
+        required=True,
+        default="higher",
+    )
+    target = fields.Float(tracking=True, digits=(16, 2))
+    warning_level = fields.Float(
+        tracking=True,
+        digits=(16, 2),
+        help="Between the target and this level the figure shows as a warning "
+        "(amber); beyond it as bad (red).",
+    )
+    min_sample = fields.Integer(
+        string="Minimum Sample",
+        default=30,
+        help="Below this number of answers or cases a figure is flagged as not "
+        "significant and shown with its confidence interval.",
+    )
+    user_id = fields.Many2one(
+        "res.users", string="Owner", default=lambda self: self.env.user, tracking=True
+    )
+    show_on_dashboard = fields.Boolean(default=True)
+    benchmark_ids = fields.One2many("service.kpi.benchmark", "kpi_id")
+    benchmark_value = fields.Float(
+        compute="_compute_benchmark",
+        string="Competitor",
+        digits=(16, 2),
+        help="The latest competitor benchmark.",
+    )
+    benchmark_label = fields.Char(
+        compute="_compute_benchmark", string="Latest Benchmark"
+    )
+
+    _sql_constraints = [
+        ("code_unique", "UNIQUE(code)", "A KPI with this code already exists."),
+    ]
+
+    @api.depends("benchmark_ids.value", "benchmark_ids.date")
+    def _compute_benchmark(self):
+        for kpi in self:
+            latest = kpi.benchmark_ids.sorted(lambda b: (b.date, b.id))[-1:]
+            kpi.benchmark_value = latest.value
+            kpi.benchmark_label = (
+                f"{latest.competitor}: {latest.value:g}" if latest else False
+            )
+
+    @api.constrains("target", "warning_level", "direction")
+    def _check_levels(self):
+        for kpi in self:
+            if kpi.direction == "higher" and kpi.warning_level > kpi.target:
+                raise ValidationError(
+                    self.env._(
+                        "KPI %(kpi)s: when higher is better, the warning level must "
+                        "not be above the target.",
+                        kpi=kpi.display_name,
+                    )
+                )
+            if kpi.direction == "lower" and kpi.warning_level < kpi.target:
+                raise ValidationError(
+                    self.env._(
+                        "KPI %(kpi)s: when lower is better, the warning level must "
+                        "not be below the target.",
+                        kpi=kpi.display_name,
+                    )
+                )
+
+    @api.constrains("computation")
+    def _check_computation(self):
+        for kpi in self:
+            if kpi.computation not in COMPUTATIONS:
+                raise ValidationError(
+                    self.env._(
+                        "Unknown KPI computation %(code)s; known ones: %(known)s.",
+                        code=kpi.computation,
+                        known=", ".join(sorted(COMPUTATIONS)),
+                    )
+                )
+
+    @api.constrains("min_sample")
+    def _check_min_sample(self):
+        if any(kpi.min_sample < 1 for kpi in self):
+            raise ValidationError(self.env._("The minimum sample must be at least 1."))
+
+    # ------------------------------------------------------------------
+    # Figures
+    # ------------------------------------------------------------------
+    def _status(self, value):
+        """good / warning / bad against target and warning level, or False."""
+        self.ensure_one()
+        if value is None:
+            return False
+        if self.direction == "higher":
+            if value >= self.target:
+                return "good"
+            return "warning" if value >= self.warning_level else "bad"
+        if value <= self.target:
+            return "good"
+        return "warning" if value <= self.warning_level else "bad"
+
+    def _is_significant(self, n):
+        self.ensure_one()
+        if COMPUTATIONS[self.computation].stat not in STATISTICAL:
+            return True
+        return n >= self.min_sample
+
+    def _figures(self, date_from, date_to, granularity=None, cuts=(), filters=None):
+        """{kpi: [figure]} where a figure is a dict with period, keys (cut ->
+        id), value, n, ci_low, ci_high, significant and status."""
+        if granularity and granularity not in GRANULARITIES:
+            raise ValidationError(self.env._("Unknown period: %s", granularity))
+        unknown = set(cuts) - set(CUTS)
+        if unknown:
+            raise ValidationError(
+                self.env._("Unknown cut: %s", ", ".join(sorted(unknown)))
+            )
+        if date_to < date_from:
+            raise ValidationError(
+                self.env._("The end of the period is before its start.")
+            )
+        computed = self.env["service.kpi.engine"].compute(
+            set(self.mapped("computation")),
+            date_from,
+            date_to,
+            granularity=granularity,
+            cuts=cuts,
+            filters=filters,
+        )
+        result = {}
+        for kpi in self:
+            figures = []
+            for figure in computed[kpi.computation]:
+                figure = dict(figure)
+                figure["significant"] = kpi._is_significant(figure["n"])
+                figure["status"] = kpi._status(figure["value"])
+                figures.append(figure)
+            result[kpi] = figures
+        return result
+
+    def _totals(self, date_from, date_to, filters=None):
+        """{kpi: figure or None} for the whole range, no cut."""
+        figures = self._figures(date_from, date_to, filters=filters)
+        return {kpi: (rows[0] if rows else None) for kpi, rows in figures.items()}
+
+    # ------------------------------------------------------------------
+    # Dashboard (OWL client action kpi_dashboard.dashboard)
+    # ------------------------------------------------------------------
+    @api.model
+    def _dashboard_range(self, period, today):
+        """(start, end, previous start, previous end) of a dashboard period."""
+        if period == "last_month":
+            start = today.replace(day=1) - relativedelta(months=1)
+            end = today.replace(day=1) - timedelta(days=1)
+            return (
+                start,
+                end,
+                start - relativedelta(months=1),
+                start - timedelta(days=1),
+            )
+        if period == "this_quarter":
+            start = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
+            previous = start - relativedelta(months=3)
+            return start, today, previous, start - timedelta(days=1)
+        if period == "this_year":
+            start = today.replace(month=1, day=1)
+            previous = start - relativedelta(years=1)
+            return start, today, previous, previous + (today - start)
+        if period == "last_12":
+            start = today.replace(day=1) - relativedelta(months=11)
+            previous = start - relativedelta(months=12)
+            return start, today, previous, start - timedelta(days=1)
+        start = today.replace(day=1)
+        previous = start - relativedelta(months=1)
+        return start, today, previous, previous + (today - start)
+
+    @api.model
+    def get_dashboard_data(self, period="this_month", team_ids=None):
+        """Everything the manager dashboard shows, in one call."""
+        if not self.env.user.has_group("service_quality.group_service_manager"):
+            raise AccessError(
+                self.env._("Only service managers can see the KPI dashboard.")
+            )
+        if period not in DASHBOARD_PERIODS:
+            raise ValidationError(self.env._("Unknown period: %s", period))
+        today = fields.Date.context_today(self)
+        start, end, prev_start, prev_end = self._dashboard_range(period, today)
+        filters = {"team": team_ids} if team_ids else None
+        kpis = self.search([("show_on_dashboard", "=", True)])
+        current = kpis._totals(start, end, filters)
+        previous = kpis._totals(prev_start, prev_end, filters)
+        trend_start = today.replace(day=1) - relativedelta(months=11)
+        trend = kpis._figures(trend_start, today, "month", filters=filters)
+        months = self.env["service.kpi.engine"]._periods(trend_start, today, "month")
+        tiles = []
+        for kpi in kpis:
+            figure = current[kpi] or {}
+            before = previous[kpi] or {}
+            by_month = {f["period"]: f["value"] for f in trend[kpi]}
+            tiles.append(
+                {
+                    "id": kpi.id,
+                    "code": kpi.code,
+                    "name": kpi.name,
+                    "category": kpi.category,
+                    "unit": dict(kpi._fields["unit"]._description_selection(self.env))[
+                        kpi.unit
+                    ],
+                    "unit_key": kpi.unit,
+                    "direction": kpi.direction,
+                    "target": kpi.target,
+                    "value": figure.get("value"),
+                    "n": figure.get("n", 0),
+                    "ci_low": figure.get("ci_low"),
+                    "ci_high": figure.get("ci_high"),
+                    "significant": figure.get("significant", True),
+                    "status": figure.get("status") or "none",
+                    "previous": before.get("value"),
+                    "trend": kpi._trend(figure.get("value"), before.get("value")),
+                    "benchmark": kpi.benchmark_label or "",
+                    "series": [by_month.get(month) for month in months],
+                }
+            )
+        return {
+            "period": {"start": str(start), "end": str(end)},
+            "months": [month.strftime("%Y-%m") for month in months],
+            "tiles": tiles,
+            "causes": self._dashboard_causes(start, end, filters),
+            "league": self._dashboard_league(start, end, filters),
+            "servqual": self._dashboard_servqual(start, end, filters),
+            "teams": [
+                {"id": team.id, "name": team.display_name}
+                for team in self.env["service.team"].search([])
+            ],
+        }
+
+    def _trend(self, value, previous):
+        """up / down / flat, and whether that is good news."""
+        self.ensure_one()
+        if value is None or previous is None or abs(value - previous) < 1e-9:
+            return {"arrow": "flat", "good": None}
+        up = value > previous
+        return {
+            "arrow": "up" if up else "down",
+            "good": up == (self.direction == "higher"),
+        }
+
+    @api.model
+    def _pareto(self, field_name, date_from, date_to, filters=None, limit=10):
+        """Complaints received in the range by category or root cause, most
+        frequent first, with the cumulative share (the Pareto chart)."""
+        engine = self.env["service.kpi.engine"]
+        where = engine._filters("complaint", filters)
+        if where is None:
+            return []
+        self.env.flush_all()
+        column = {"category": "t.category_id", "root_cause": "t.root_cause_id"}[
+            field_name
+        ]
+        model = {
+            "category": "service.complaint.category",
+            "root_cause": "service.root.cause",
+        }[field_name]
+
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT %(column)s, COUNT(*) FROM service_complaint t
+                  JOIN service_complaint_stage stage ON stage.id = t.stage_id
+                 WHERE stage.kind != 'cancelled' AND %(filters)s
+                   AND t.date_received >= %(start)s AND t.date_received < %(stop)s
+                 GROUP BY 1 ORDER BY 2 DESC, 1
+                """,
+                column=SQL(column),
+                filters=where,
+                start=engine._utc_bound(date_from, False),
+                stop=engine._utc_bound(date_to + timedelta(days=1), False),
+            )
+        )
+        rows = self.env.cr.fetchall()
+        total = sum(count for __, count in rows)
+        names = dict(
+            self.env[model]
+            .browse([key for key, __ in rows if key])
+            .with_context(active_test=False)
+            .mapped(lambda r: (r.id, r.display_name))
+        )
+        result, cumulative = [], 0
+        for key, count in rows[:limit]:
+            cumulative += count
+            result.append(
+                {
+                    "id": key,
+                    "name": names.get(key) or self.env._("Not set"),
+                    "count": count,
+                    "share": count * 100.0 / total,
+                    "cumulative": cumulative * 100.0 / total,
+                }
+            )
+        return result
+
+    @api.model
+    def _dashboard_causes(self, start, end, filters):
+        return {
+            "category": self._pareto("category", start, end, filters),
+            "root_cause": self._pareto("root_cause", start, end, filters),
+        }
+
+    LEAGUE_CODES = ("complaint_count", "csat", "frt_median", "sla_resolution")
+
+    @api.model
+    def _league(self, cut, start, end, filters=None):
+        """Rows of a league table (per team or agent) for a few key KPIs."""
+        kpis = self.search([("computation", "in", self.LEAGUE_CODES)])
+        figures = kpis._figures(start, end, cuts=(cut,), filters=filters)
+        rows = {}
+        for kpi, kpi_figures in figures.items():
+            for figure in kpi_figures:
+                key = figure["keys"][cut]
+                if not key:
+                    continue
+                rows.setdefault(key, {})[kpi.computation] = figure
+        records = self.env[CUT_MODELS[cut]].browse(list(rows)).exists()
+        league = []
+        for record in records:
+            league.append(
+                {
+                    "id": record.id,
+                    "name": record.display_name,
+                    **{
+                        code: {
+                            "value": rows[record.id][code]["value"],
+                            "n": rows[record.id][code]["n"],
+                            "significant": rows[record.id][code]["significant"],
+                            "status": rows[record.id][code]["status"] or "none",
+                        }
+                        for code in self.LEAGUE_CODES
+                        if code in rows[record.id]
+                    },
+                }
+            )
+        # Best satisfaction first, then the busiest.
+        league.sort(
+            key=lambda row: (
+                -(row.get("csat", {}).get("value") or -1),
+                -(row.get("complaint_count", {}).get("value") or 0),
+            )
+        )
+        return league
+
+    @api.model
+    def _dashboard_league(self, start, end, filters):
+        return {
+            "team": self._league("team", start, end, filters),
+            "agent": self._league("agent", start, end, filters),
+        }
+
+    @api.model
+    def _servqual(self, start, end, filters=None):
+        """Per dimension: mean expectation, perception and gap of the pairs
+        perceived in the range."""
+        engine = self.env["service.kpi.engine"]
+        if not engine._source_ready("gap"):
+            return []
+        where = engine._filters("gap", filters)
+        if where is None:
+            return []
+        self.env.flush_all()
+
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT t.dimension_id, AVG(t.expectation), AVG(t.perception),
+                       AVG(t.gap), COUNT(*)
+                  FROM service_expectation_gap t
+                 WHERE t.has_perception AND %(filters)s
+                   AND t.date >= %(start)s AND t.date < %(stop)s
+                 GROUP BY 1
+                """,
+                filters=where,
+                start=engine._utc_bound(start, False),
+                stop=engine._utc_bound(end + timedelta(days=1), False),
+            )
+        )
+        rows = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        dimensions = self.env["service.quality.dimension"].browse(list(rows)).exists()
+        return [
+            {
+                "id": dimension.id,
+                "name": dimension.name,
+                "expectation": rows[dimension.id][0],
+                "perception": rows[dimension.id][1],
+                "gap": rows[dimension.id][2],
+                "n": rows[dimension.id][3],
+            }
+            for dimension in dimensions.sorted("sequence")
+        ]
+
+    @api.model
+    def _dashboard_servqual(self, start, end, filters):
+        return self._servqual(start, end, filters)

@@ -1,0 +1,754 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""Grouped SQL behind every KPI figure.
+
+Each computation is one aggregate query over the indexed stored fields of a
+source table (complaints, survey scores, expectation gaps, promises, survey
+invitations), grouped by period and by the requested cuts. Python only turns
+the grouped rows (a few hundred at most) into figures with their confidence
+interval; it never loops over records.
+"""
+
+from collections import namedtuple
+from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from ..lib import stats
+
+GRANULARITIES = ("day", "week", "month", "quarter", "year")
+CUTS = ("company", "team", "agent", "tier", "service_type", "channel", "dimension")
+# The model each cut's ids belong to, for labels.
+CUT_MODELS = {
+    "company": "res.company",
+    "team": "service.team",
+    "agent": "res.users",
+    "tier": "service.customer.tier",
+    "service_type": "service.type",
+    "channel": "service.channel",
+    "dimension": "service.quality.dimension",
+}
+
+# Where each source's rows come from and which column stands for each cut;
+# a cut a source does not have is None (the KPI is then not split by it).
+SOURCES = {
+    "complaint": {
+        "from": "service_complaint t "
+        "JOIN service_complaint_stage stage ON stage.id = t.stage_id",
+        # A cancelled case (spam, duplicate, filed by mistake) is no complaint.
+        "where": "stage.kind != 'cancelled'",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": "t.service_type_id",
+            "channel": "t.channel_id",
+            "dimension": None,
+        },
+    },
+    "score": {
+        "from": "service_survey_score t "
+        "LEFT JOIN service_quality_dimension dim ON dim.id = t.dimension_id",
+        "where": "TRUE",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": "t.service_type_id",
+            "channel": "t.channel_id",
+            "dimension": "t.dimension_id",
+        },
+    },
+    "gap": {
+        "from": "service_expectation_gap t",
+        "where": "t.has_perception",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": "t.dimension_id",
+        },
+    },
+    "promise": {
+        "from": "service_promise t",
+        "where": "t.state IN ('kept', 'broken')",
+        "cuts": {
+            "company": "t.company_id",
+            "team": "t.team_id",
+            "agent": "t.user_id",
+            "tier": "t.tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": None,
+        },
+    },
+    "invitation": {
+        "from": "survey_user_input t "
+        "LEFT JOIN res_partner contact ON contact.id = t.partner_id "
+        "LEFT JOIN res_partner customer ON customer.id = contact.commercial_partner_id",
+        "where": "t.service_kind IS NOT NULL",
+        "cuts": {
+            "company": "t.service_company_id",
+            "team": "t.service_team_id",
+            "agent": "t.service_agent_id",
+            "tier": "customer.service_tier_id",
+            "service_type": None,
+            "channel": None,
+            "dimension": None,
+        },
+    },
+}
+
+# kind: "flow" figures aggregate the rows dated in each period; "stock"
+# figures (backlog) are the state at the end of each period.
+# stat tells how the aggregates become a figure and its interval.
+# Each aggregate is a template in which {w} stands for the KPI's condition
+# (``where``): the KPIs of a source and date share one scan of the table,
+# each aggregating its own rows through FILTER clauses.
+Computation = namedtuple(
+    "Computation",
+    "source date where stat aggregates kind date_is_day",
+    defaults=("flow", False),
+)
+
+COUNT = "COUNT(*) FILTER (WHERE {w})"
+
+
+def _count_if(condition):
+    return "COUNT(*) FILTER (WHERE {w} AND %s)" % condition
+
+
+def _percentiles(column):
+    """Median and 90th percentile in one aggregate: one sort of the values
+    serves both (PostgreSQL computes identical aggregates of a query once)."""
+    return (
+        f"PERCENTILE_CONT(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY {column}) "
+        "FILTER (WHERE {w})"
+    )
+
+
+def _mean(column):
+    return {
+        "mean": "AVG(%s) FILTER (WHERE {w})" % column,
+        "sd": "STDDEV_SAMP(%s) FILTER (WHERE {w})" % column,
+        "n": COUNT,
+    }
+
+
+SATISFACTION = "t.measure = 'satisfaction'"
+# Complaint figures are those of the complaints received in the period (the
+# cohort), whatever the date of their response or resolution: a month's
+# figures are then final once its cases are closed, and one scan serves them.
+RECEIVED = "t.date_received"
+RESPONDED = "t.response_working_hours IS NOT NULL AND t.date_first_response IS NOT NULL"
+RESOLVED = "t.resolution_working_hours IS NOT NULL AND t.date_resolved IS NOT NULL"
+COMPUTATIONS = {
+    "csat": Computation(
+        "score",
+        "t.date",
+        SATISFACTION,
+        "proportion",
+        {"num": _count_if("t.is_satisfied"), "n": COUNT},
+    ),
+    "satisfaction_mean": Computation(
+        "score", "t.date", SATISFACTION, "mean", _mean("t.value")
+    ),
+    "nps": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'nps'",
+        "nps",
+        {
+            "promoters": _count_if("t.nps_category = 'promoter'"),
+            "detractors": _count_if("t.nps_category = 'detractor'"),
+            "n": COUNT,
+        },
+    ),
+    # Satisfaction index: dimension ratings of perception-side surveys,
+    # weighted by each dimension's importance weight.
+    "csi": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'dimension' AND t.service_kind != 'expectation'",
+        "weighted_mean",
+        {
+            "wsum": "SUM(t.value * COALESCE(NULLIF(dim.weight, 0), 1)) "
+            "FILTER (WHERE {w})",
+            "wtotal": "SUM(COALESCE(NULLIF(dim.weight, 0), 1)) FILTER (WHERE {w})",
+            "n": COUNT,
+        },
+    ),
+    "servqual_gap": Computation("gap", "t.date", "TRUE", "mean", _mean("t.gap")),
+    "frt_median": Computation(
+        "complaint",
+        RECEIVED,
+        RESPONDED,
+        "median",
+        {"values": _percentiles("t.response_working_hours"), "n": COUNT},
+    ),
+    "frt_p90": Computation(
+        "complaint",
+        RECEIVED,
+        RESPONDED,
+        "p90",
+        {"values": _percentiles("t.response_working_hours"), "n": COUNT},
+    ),
+    "resolution_median": Computation(
+        "complaint",
+        RECEIVED,
+        RESOLVED,
+        "median",
+        {"values": _percentiles("t.resolution_working_hours"), "n": COUNT},
+    ),
+    "resolution_p90": Computation(
+        "complaint",
+        RECEIVED,
+        RESOLVED,
+        "p90",
+        {"values": _percentiles("t.resolution_working_hours"), "n": COUNT},
+    ),
+    # SLA compliance counts the cases whose outcome is known: answered, or
+    # past the deadline without an answer.
+    "sla_response": Computation(
+        "complaint",
+        RECEIVED,
+        "t.response_deadline IS NOT NULL AND (t.date_first_response IS NOT NULL "
+        "OR t.response_deadline < %(now)s)",
+        "proportion",
+        {
+            "num": _count_if("t.date_first_response <= t.response_deadline"),
+            "n": COUNT,
+        },
+    ),
+    "sla_resolution": Computation(
+        "complaint",
+        RECEIVED,
+        "t.resolution_deadline IS NOT NULL AND (t.date_resolved IS NOT NULL "
+        "OR t.resolution_deadline < %(now)s)",
+        "proportion",
+        {
+            "num": _count_if("t.date_resolved <= t.resolution_deadline"),
+            "n": COUNT,
+        },
+    ),
+    "backlog": Computation("complaint", None, "TRUE", "count", {}, "stock"),
+    "breached_open": Computation("complaint", None, "TRUE", "count", {}, "stock"),
+    "fcr": Computation(
+        "score",
+        "t.date",
+        "t.measure = 'fcr'",
+        "proportion",
+        {"num": _count_if("t.value >= 50"), "n": COUNT},
+    ),
+    "reopen_rate": Computation(
+        "complaint",
+        RECEIVED,
+        "t.date_resolved IS NOT NULL",
+        "proportion",
+        {"num": _count_if("t.reopen_count > 0"), "n": COUNT},
+    ),
+    "escalation_rate": Computation(
+        "complaint",
+        RECEIVED,
+        "TRUE",
+        "proportion",
+        {"num": _count_if("t.escalation_level > 0"), "n": COUNT},
+    ),
+    "complaint_count": Computation(
+        "complaint", RECEIVED, "TRUE", "count", {"n": COUNT}
+    ),
+    "complaint_rate_customers": Computation(
+        "complaint", RECEIVED, "TRUE", "per_customers", {"n": COUNT}
+    ),
+    "complaint_rate_orders": Computation(
+        "complaint", RECEIVED, "TRUE", "per_orders", {"n": COUNT}
+    ),
+    "promise_kept": Computation(
+        "promise",
+        "t.date_done",
+        "TRUE",
+        "proportion",
+        {"num": _count_if("t.state = 'kept'"), "n": COUNT},
+        "flow",
+        True,
+    ),
+    "response_rate": Computation(
+        "invitation",
+        "t.service_date_sent",
+        "TRUE",
+        "proportion",
+        {"num": _count_if("t.state = 'done'"), "n": COUNT},
+    ),
+}
+
+
+class ServiceKpiEngine(models.AbstractModel):
+    _name = "service.kpi.engine"
+    _description = "KPI Computation Engine"
+
+    # ------------------------------------------------------------------
+    # Periods and time zones
+    # ------------------------------------------------------------------
+    @api.model
+    def _tz(self):
+        return self.env.context.get("tz") or self.env.user.tz or "UTC"
+
+    @api.model
+    def _period_start(self, day, granularity):
+        """The first day of the period of ``granularity`` holding ``day``."""
+        if granularity == "day":
+            return day
+        if granularity == "week":
+            return day - timedelta(days=day.weekday())
+        if granularity == "month":
+            return day.replace(day=1)
+        if granularity == "quarter":
+            return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+        return date(day.year, 1, 1)
+
+    @api.model
+    def _period_step(self, granularity):
+        return {
+            "day": relativedelta(days=1),
+            "week": relativedelta(weeks=1),
+            "month": relativedelta(months=1),
+            "quarter": relativedelta(months=3),
+            "year": relativedelta(years=1),
+        }[granularity]
+
+    @api.model
+    def _periods(self, date_from, date_to, granularity):
+        """Start dates of the periods overlapping [date_from, date_to]."""
+        if not granularity:
+            return [None]
+        start = self._period_start(date_from, granularity)
+        step = self._period_step(granularity)
+        periods = []
+        while start <= date_to:
+            periods.append(start)
+            start += step
+        return periods
+
+    # ------------------------------------------------------------------
+    # SQL building blocks
+    # ------------------------------------------------------------------
+    @api.model
+    def _local(self, column, is_day):
+        """A stored column as a naive local timestamp (stored datetimes are
+        naive UTC; periods follow the user's time zone)."""
+        if is_day:
+            return SQL("%s::timestamp", SQL(column))
+        return SQL("((%s AT TIME ZONE 'UTC') AT TIME ZONE %s)", SQL(column), self._tz())
+
+    @api.model
+    def _utc_bound(self, day, is_day):
+        """The stored value at local midnight of ``day``."""
+        if is_day:
+            return SQL("%s::date", day)
+        return SQL(
+            "((%s::timestamp AT TIME ZONE %s) AT TIME ZONE 'UTC')",
+            datetime.combine(day, datetime.min.time()),
+            self._tz(),
+        )
+
+    @api.model
+    def _bucket(self, column, is_day, granularity):
+        if not granularity:
+            return SQL("NULL::date")
+        return SQL("date_trunc(%s, %s)::date", granularity, self._local(column, is_day))
+
+    @api.model
+    def _cut_columns(self, source, cuts):
+        columns = []
+        for cut in cuts:
+            column = SOURCES[source]["cuts"][cut]
+            columns.append(SQL(column) if column else SQL("NULL::integer"))
+        return columns
+
+    @api.model
+    def _filters(self, source, filters):
+        """WHERE clauses of the filters, or None when the source cannot be
+        filtered the way asked (the figure then does not exist)."""
+        clauses = []
+        company_column = SOURCES[source]["cuts"]["company"]
+        clauses.append(SQL("%s = ANY(%s)", SQL(company_column), self.env.companies.ids))
+        for cut, ids in (filters or {}).items():
+            if not ids:
+                continue
+            column = SOURCES[source]["cuts"][cut]
+            if not column:
+                return None
+            clauses.append(SQL("%s = ANY(%s)", SQL(column), list(ids)))
+        return SQL(" AND ").join(clauses)
+
+    @api.model
+    def _source_ready(self, source):
+        """False when the source's table belongs to a module not installed."""
+        table = SOURCES[source]["from"].split()[0]
+        self.env.cr.execute(SQL("SELECT to_regclass(%s) IS NOT NULL", table))
+        return self.env.cr.fetchone()[0]
+
+    # ------------------------------------------------------------------
+    # Queries
+    # ------------------------------------------------------------------
+    @api.model
+    def _sql_condition(self, condition, now):
+        """A KPI condition as SQL; ``%(now)s`` is the only parameter."""
+        count = condition.count("%(now)s")
+        return SQL(condition.replace("%(now)s", "%s"), *([now] * count))
+
+    @api.model
+    def _aggregate(self, computations, date_from, date_to, granularity, cuts, filters):
+        """{code: [(period, *cut ids, {aggregate: value})]} of flow KPIs that
+        share a source and a date column, in one scan of the table."""
+        first = next(iter(computations.values()))
+        source = SOURCES[first.source]
+        where_filters = self._filters(first.source, filters)
+        if where_filters is None:
+            return {code: [] for code in computations}
+        now = fields.Datetime.now()
+        is_day = first.date_is_day
+        cut_columns = self._cut_columns(first.source, cuts)
+        columns, selects = [], []
+        for code, computation in computations.items():
+            condition = self._sql_condition(computation.where, now)
+            for name, template in computation.aggregates.items():
+                columns.append((code, name))
+                before, after = template.split("{w}")
+                selects.append(SQL("%s%s%s", SQL(before), condition, SQL(after)))
+        query = SQL(
+            """
+            SELECT %(bucket)s AS period%(cut_select)s, %(aggregates)s
+              FROM %(from)s
+             WHERE %(where)s AND %(filters)s
+               AND %(date)s >= %(start)s AND %(date)s < %(stop)s
+             GROUP BY %(group)s
+            """,
+            bucket=self._bucket(first.date, is_day, granularity),
+            cut_select=SQL("").join(SQL(", %s", column) for column in cut_columns),
+            aggregates=SQL(", ").join(selects),
+            **{"from": SQL(source["from"])},
+            where=SQL(source["where"]),
+            filters=where_filters,
+            date=SQL(first.date),
+            start=self._utc_bound(date_from, is_day),
+            stop=self._utc_bound(date_to + timedelta(days=1), is_day),
+            group=SQL(", ").join(SQL(str(i + 1)) for i in range(len(cuts) + 1)),
+        )
+        self.env.cr.execute(query)
+        result = {code: [] for code in computations}
+        width = 1 + len(cuts)
+        for row in self.env.cr.fetchall():
+            values = {}
+            for (code, name), value in zip(columns, row[width:], strict=True):
+                values.setdefault(code, {})[name] = value
+            for code, aggregates in values.items():
+                if aggregates.get("n"):  # no row of this KPI in the group
+                    result[code].append((*row[:width], aggregates))
+        return result
+
+    @api.model
+    def _stock(self, codes, date_from, date_to, granularity, cuts, filters):
+        """{code: rows} of the open (backlog) and open and breached cases at
+        the end of each period.
+
+        Instead of testing every case against every period end, each case
+        contributes +1 when it opens (or breaches) and -1 when it closes; the
+        running sum of these events per cut is the stock. Cases closed before
+        the range add nothing and are not read: one scan of the range's
+        cases, whatever the number of periods."""
+        source = SOURCES["complaint"]
+        where_filters = self._filters("complaint", filters)
+        if where_filters is None:
+            return {code: [] for code in codes}
+        start = self._utc_bound(date_from, False)
+        stop = self._utc_bound(date_to + timedelta(days=1), False)
+        now = fields.Datetime.now()
+        # Breached while open: a case closed before its deadline passed never was.
+        breached = SQL(
+            "(t.breach_date < %s AND (t.date_closed IS NULL "
+            "OR t.breach_date < t.date_closed))",
+            now,
+        )
+        cut_columns = self._cut_columns("complaint", cuts)
+        cut_aliases = [SQL("c%s", SQL(str(i))) for i in range(len(cuts))]
+        first = self._period_start(date_from, granularity) if granularity else None
+
+        def bucket(column):
+            if not granularity:  # one period: the range
+                return SQL("%s::date", date_from)
+            return SQL(
+                "GREATEST(date_trunc(%s, %s)::date, %s::date)",
+                granularity,
+                self._local(column, False),
+                first,
+            )
+
+        # The cases are first grouped by the periods in which they opened,
+        # closed and breached (few distinct combinations), then each group
+        # gives its events: the expansion runs on groups, not on cases.
+        query = SQL(
+            """
+            WITH cases AS (
+                SELECT %(opened)s AS opened,
+                       CASE WHEN t.date_closed < %(stop)s THEN %(closed)s END
+                           AS closed,
+                       CASE WHEN %(breached)s AND t.breach_date < %(stop)s
+                            THEN %(breach)s END AS breach%(cut_select)s,
+                       COUNT(*) AS n
+                  FROM %(from)s
+                 WHERE %(where)s AND %(filters)s
+                   AND t.date_received < %(stop)s
+                   AND (t.date_closed IS NULL OR t.date_closed >= %(start)s)
+                 GROUP BY %(group)s
+            ), per AS (
+                SELECT ev.period%(cut_aliases)s,
+                       SUM(ev.backlog * cases.n) AS backlog,
+                       SUM(ev.breached * cases.n) AS breached
+                  FROM cases
+                 CROSS JOIN LATERAL (VALUES
+                       (cases.opened, 1, 0),
+                       (cases.closed, -1, 0),
+                       (cases.breach, 0, 1),
+                       (CASE WHEN cases.breach IS NOT NULL THEN cases.closed END, 0, -1)
+                 ) AS ev(period, backlog, breached)
+                 WHERE ev.period IS NOT NULL
+                 GROUP BY ev.period%(cut_aliases)s
+            )
+            SELECT period%(cut_aliases)s,
+                   SUM(backlog) OVER w, SUM(breached) OVER w
+              FROM per
+            WINDOW w AS (PARTITION BY %(partition)s ORDER BY period)
+            """,
+            opened=bucket("t.date_received"),
+            closed=bucket("t.date_closed"),
+            breach=bucket("t.breach_date"),
+            cut_select=SQL("").join(
+                SQL(", %s AS %s", column, alias)
+                for column, alias in zip(cut_columns, cut_aliases, strict=True)
+            ),
+            **{"from": SQL(source["from"])},
+            breached=breached,
+            where=SQL(source["where"]),
+            filters=where_filters,
+            start=start,
+            stop=stop,
+            group=SQL(", ").join(SQL(str(i + 1)) for i in range(len(cuts) + 3)),
+            cut_aliases=SQL("").join(SQL(", %s", alias) for alias in cut_aliases),
+            partition=SQL(", ").join(cut_aliases) if cuts else SQL("NULL"),
+        )
+        self.env.cr.execute(query)
+        rows = self.env.cr.fetchall()
+        # Carry the stock forward over periods without any event.
+        periods = self._periods(date_from, date_to, granularity)
+        by_key = {}
+        for row in rows:
+            period = row[0] if granularity else None
+            by_key.setdefault(tuple(row[1:-2]), {})[period] = row[-2:]
+        result = {code: [] for code in codes}
+        for key, values in by_key.items():
+            current = (0, 0)
+            for period in periods:
+                current = values.get(period, current)
+                for code, index in (("backlog", 0), ("breached_open", 1)):
+                    if code in result:
+                        count = int(current[index] or 0)
+                        result[code].append((period, *key, {"n": count}))
+        return result
+
+    @api.model
+    def _active_customers(self, cuts, filters):
+        """Customers counted in the complaint rate: commercial entities whose
+        tier (the customer pyramid) counts as active; per tier and company
+        when cut so. A customer shared by all companies counts for each."""
+        group = [cut for cut in cuts if cut in ("tier", "company")]
+        columns = {"tier": SQL("p.service_tier_id"), "company": SQL("company.id")}
+        where = [
+            SQL("p.active"),
+            SQL("p.id = p.commercial_partner_id"),
+            SQL("tier.count_as_active"),
+            SQL("company.id = ANY(%s)", self.env.companies.ids),
+        ]
+        for cut in ("tier", "company"):
+            if (filters or {}).get(cut):
+                where.append(SQL("%s = ANY(%s)", columns[cut], list(filters[cut])))
+        query = SQL(
+            """
+            SELECT %(select)s COUNT(DISTINCT p.id) FROM res_partner p
+              JOIN service_customer_tier tier ON tier.id = p.service_tier_id
+              CROSS JOIN LATERAL unnest(
+                  CASE WHEN p.company_id IS NULL THEN %(companies)s::int[]
+                       ELSE ARRAY[p.company_id] END
+              ) AS company(id)
+             WHERE %(where)s %(group)s
+            """,
+            select=SQL("").join(SQL("%s, ", columns[cut]) for cut in group),
+            companies=self.env.companies.ids,
+            where=SQL(" AND ").join(where),
+            group=SQL("GROUP BY %s", SQL(", ").join(columns[c] for c in group))
+            if group
+            else SQL(""),
+        )
+        self.env.cr.execute(query)
+        return group, {tuple(row[:-1]): row[-1] for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _sale_orders(self, date_from, date_to, granularity, cuts, filters):
+        """Confirmed sale orders per period (and tier/company when cut so), or
+        None when Sales is not installed."""
+        if "sale.order" not in self.env:
+            return None, None
+        group = [cut for cut in cuts if cut in ("tier", "company")]
+        columns = {
+            "tier": SQL("customer.service_tier_id"),
+            "company": SQL("so.company_id"),
+        }
+        where = [
+            SQL("so.state = 'sale'"),
+            SQL("so.company_id = ANY(%s)", self.env.companies.ids),
+            SQL("so.date_order >= %s", self._utc_bound(date_from, False)),
+            SQL(
+                "so.date_order < %s",
+                self._utc_bound(date_to + timedelta(days=1), False),
+            ),
+        ]
+        for cut in ("tier", "company"):
+            if (filters or {}).get(cut):
+                where.append(SQL("%s = ANY(%s)", columns[cut], list(filters[cut])))
+        query = SQL(
+            """
+            SELECT %(bucket)s%(select)s, COUNT(*) FROM sale_order so
+              JOIN res_partner customer ON customer.id = so.partner_id
+             WHERE %(where)s GROUP BY 1%(group)s
+            """,
+            bucket=self._bucket("so.date_order", False, granularity),
+            select=SQL("").join(SQL(", %s", columns[cut]) for cut in group),
+            where=SQL(" AND ").join(where),
+            group=SQL("").join(SQL(", %s", SQL(str(i + 2))) for i in range(len(group))),
+        )
+        self.env.cr.execute(query)
+        return group, {tuple(row[:-1]): row[-1] for row in self.env.cr.fetchall()}
+
+    # ------------------------------------------------------------------
+    # From aggregates to figures
+    # ------------------------------------------------------------------
+    @api.model
+    def _figure(self, stat, aggregates):
+        """(value, sample size, interval low, interval high) of one group."""
+        n = aggregates.get("n") or 0
+        if stat == "proportion":
+            low, high = stats.wilson_interval(aggregates["num"], n)
+            return stats.ratio(aggregates["num"], n), n, low, high
+        if stat == "mean":
+            low, high = stats.mean_interval(aggregates["mean"], aggregates["sd"], n)
+            return aggregates["mean"], n, low, high
+        if stat == "weighted_mean":
+            value = stats.ratio(aggregates["wsum"], aggregates["wtotal"], scale=1.0)
+            return value, n, None, None
+        if stat == "nps":
+            promoters, detractors = aggregates["promoters"], aggregates["detractors"]
+            low, high = stats.nps_interval(promoters, detractors, n)
+            return stats.nps(promoters, detractors, n), n, low, high
+        if stat in ("median", "p90"):
+            values = aggregates["values"]
+            value = values[0 if stat == "median" else 1] if values else None
+            return value, n, None, None
+        return float(n), n, None, None
+
+    @api.model
+    def compute(
+        self, codes, date_from, date_to, granularity=None, cuts=(), filters=None
+    ):
+        """The figures of the KPI computations ``codes``.
+
+        :param date_from, date_to: dates, both included, in the user's tz
+        :param granularity: None (one figure for the whole range) or one of
+            GRANULARITIES
+        :param cuts: dimensions to split by, among CUTS
+        :param filters: {cut: [ids]} to restrict to
+        :return: {code: [{"period", "keys": {cut: id}, "value", "n",
+            "ci_low", "ci_high"}]}
+        """
+        cuts = tuple(cuts)
+        # Raw SQL reads the tables: pending ORM writes must be there first.
+        self.env.flush_all()
+        # Analytical queries over hundreds of thousands of rows: sort in
+        # memory rather than on disk, let the scans and aggregations run in
+        # parallel workers, and skip JIT compilation, which costs more than it
+        # saves here. SET LOCAL: only for this transaction.
+        self.env.cr.execute(
+            "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; "
+            "SET LOCAL parallel_setup_cost = 100; "
+            "SET LOCAL parallel_tuple_cost = 0.01"
+        )
+        batches = {}
+        for code in codes:
+            computation = COMPUTATIONS[code]
+            if computation.stat == "per_orders" and "sale.order" not in self.env:
+                continue  # no Sales, no orders: the figure does not exist
+            if not self._source_ready(computation.source):
+                continue
+            key = (computation.source, computation.kind, computation.date)
+            batches.setdefault(key, {})[code] = computation
+        rows = {code: [] for code in codes}
+        for (__, kind, __), computations in batches.items():
+            args = (date_from, date_to, granularity, cuts, filters)
+            if kind == "stock":
+                rows.update(self._stock(list(computations), *args))
+            else:
+                rows.update(self._aggregate(computations, *args))
+        result = {}
+        for code in codes:
+            computation = COMPUTATIONS[code]
+            figures = []
+            denominators = self._denominators(
+                computation, date_from, date_to, granularity, cuts, filters
+            )
+            for row in rows[code]:
+                period, keys, aggregates = row[0], row[1:-1], row[-1]
+                value, n, low, high = self._figure(computation.stat, aggregates)
+                if denominators is not None:
+                    value = self._per_denominator(
+                        computation, denominators, period, cuts, keys, n
+                    )
+                figures.append(
+                    {
+                        "period": period,
+                        "keys": dict(zip(cuts, keys, strict=True)),
+                        "value": value,
+                        "n": n,
+                        "ci_low": low,
+                        "ci_high": high,
+                    }
+                )
+            result[code] = figures
+        return result
+
+    @api.model
+    def _denominators(
+        self, computation, date_from, date_to, granularity, cuts, filters
+    ):
+        if computation.stat == "per_customers":
+            return self._active_customers(cuts, filters)
+        if computation.stat == "per_orders":
+            return self._sale_orders(date_from, date_to, granularity, cuts, filters)
+        return None
+
+    @api.model
+    def _per_denominator(self, computation, denominators, period, cuts, keys, n):
+        group, counts = denominators
+        if counts is None:
+            return None
+        key_of = dict(zip(cuts, keys, strict=True))
+        key = tuple(key_of[cut] for cut in group)
+        if computation.stat == "per_customers":
+            return stats.ratio(n, counts.get(key), scale=100.0)
+        return stats.ratio(n, counts.get((period, *key)), scale=1000.0)

@@ -1,0 +1,55 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError
+from odoo.tests import tagged
+
+from .common import KpiCommon
+
+
+@tagged("post_install", "-at_install")
+class TestKpiDashboard(KpiCommon):
+    @freeze_time("2026-02-15 10:00:00")
+    def test_dashboard_of_last_month(self):
+        env = self.as_company()
+        data = env["service.kpi"].get_dashboard_data("last_month")
+        self.assertEqual(data["period"], {"start": "2026-01-01", "end": "2026-01-31"})
+        tiles = {tile["code"]: tile for tile in data["tiles"]}
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["value"], 5)
+        # December had 1 complaint: more complaints is bad news.
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["previous"], 1)
+        self.assertEqual(
+            tiles["COMPLAINT_COUNT"]["trend"], {"arrow": "up", "good": False}
+        )
+        sla = tiles["SLA_RESOLUTION"]
+        self.assertAlmostEqual(sla["value"], 40.0)
+        self.assertEqual(sla["status"], "bad")
+        self.assertFalse(sla["significant"])
+        self.assertAlmostEqual(sla["ci_low"], 11.76, places=1)
+        # 12 months of trend, January's figure in its place.
+        self.assertEqual(len(data["months"]), 12)
+        self.assertEqual(data["months"][-2:], ["2026-01", "2026-02"])
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["series"][-2:], [5, 1])
+        # Causes: Delivery first with 80 % of January's complaints.
+        self.assertEqual(data["causes"]["category"][0]["name"], "Delivery (test)")
+        self.assertAlmostEqual(data["causes"]["category"][0]["cumulative"], 80.0)
+        # League: both teams, with their complaint counts.
+        league = {row["name"]: row for row in data["league"]["team"]}
+        self.assertEqual(league["Team A"]["complaint_count"]["value"], 3)
+        self.assertEqual(league["Team B"]["complaint_count"]["value"], 2)
+        agents = {row["name"] for row in data["league"]["agent"]}
+        self.assertEqual(agents, {"Agent A1", "Agent A2"})
+
+    @freeze_time("2026-02-15 10:00:00")
+    def test_dashboard_filtered_by_team(self):
+        env = self.as_company()
+        data = env["service.kpi"].get_dashboard_data("last_month", [self.team_b.id])
+        tiles = {tile["code"]: tile for tile in data["tiles"]}
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["value"], 2)
+        self.assertEqual([row["name"] for row in data["league"]["team"]], ["Team B"])
+
+    def test_dashboard_is_for_managers(self):
+        env = self.as_company(self.agent_1)
+        with self.assertRaisesRegex(AccessError, "Only service managers"):
+            env["service.kpi"].get_dashboard_data()

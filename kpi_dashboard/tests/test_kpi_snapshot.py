@@ -1,0 +1,116 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import KpiCommon
+
+
+@tagged("post_install", "-at_install")
+class TestKpiSnapshot(KpiCommon):
+    def snapshots(self, **domain):
+        search = [("company_id", "=", self.company.id)]
+        search += [(key, "=", value) for key, value in domain.items()]
+        return self.env["service.kpi.snapshot"].search(search)
+
+    def snapshot_month(self, month=date(2026, 1, 1)):
+        Snapshot = self.env["service.kpi.snapshot"].with_env(self.as_company())
+        return Snapshot._snapshot_month(month, self.company)
+
+    def test_month_snapshot_per_company_team_tier(self):
+        self.snapshot_month()
+        count = self.kpi("complaint_count")
+        company_row = self.snapshots(kpi_id=count.id, scope="company")
+        self.assertEqual(company_row.value, 5)
+        self.assertEqual(company_row.month, date(2026, 1, 1))
+        teams = {
+            row.team_id: row.value
+            for row in self.snapshots(kpi_id=count.id, scope="team")
+        }
+        self.assertEqual(teams, {self.team_a: 3, self.team_b: 2})
+        tiers = {
+            row.tier_id: row.value
+            for row in self.snapshots(kpi_id=count.id, scope="tier")
+        }
+        self.assertEqual(tiers, {self.tier_1: 3, self.tier_2: 2})
+        cells = {
+            (row.team_id, row.tier_id): row.value
+            for row in self.snapshots(kpi_id=count.id, scope="team_tier")
+        }
+        self.assertEqual(
+            cells,
+            {
+                (self.team_a, self.tier_1): 1,
+                (self.team_a, self.tier_2): 2,
+                (self.team_b, self.tier_1): 2,
+            },
+        )
+        sla = self.snapshots(kpi_id=self.kpi("sla_resolution").id, scope="company")
+        self.assertAlmostEqual(sla.value, 40.0)
+        self.assertEqual(sla.status, "bad")
+        self.assertFalse(sla.significant)
+        self.assertEqual(sla.sample_size, 5)
+
+    def test_recompute_of_an_open_month_replaces_its_rows(self):
+        self.snapshot_month()
+        first = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
+        self.cases["c4"].sudo().write({"date_received": date(2026, 2, 10)})
+        self.snapshot_month()
+        rows = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
+        self.assertEqual(len(rows), 1, "no duplicate snapshot")
+        self.assertEqual(rows.value, 4)
+        self.assertFalse(first.exists())
+
+    def test_closed_month_is_frozen(self):
+        self.snapshot_month()
+        Snapshot = self.env["service.kpi.snapshot"]
+        Snapshot._close_months(date(2026, 2, 1), self.company)
+        row = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
+        self.assertEqual(row.state, "closed")
+        # Later changes of the cases do not alter the closed month...
+        self.cases["c4"].sudo().write({"date_received": date(2026, 2, 10)})
+        self.assertFalse(self.snapshot_month())
+        self.assertEqual(row.value, 5)
+        # ...and nobody can edit, delete or recompute it.
+        with self.assertRaisesRegex(UserError, "cannot be changed"):
+            row.with_user(self.manager).write({"value": 99})
+        with self.assertRaisesRegex(UserError, "cannot be deleted"):
+            row.with_user(self.manager).unlink()
+        with self.assertRaisesRegex(UserError, "frozen"):
+            row.with_user(self.manager).action_recompute()
+
+    def test_cron_fills_open_months_and_closes_after_grace_days(self):
+        Snapshot = self.env["service.kpi.snapshot"]
+        with freeze_time("2026-02-03 08:00:00"):
+            Snapshot._cron_snapshot()
+        january = self.snapshots(month=date(2026, 1, 1), scope="company")
+        self.assertTrue(january)
+        self.assertEqual(set(january.mapped("state")), {"open"}, "grace period")
+        self.assertTrue(self.snapshots(month=date(2026, 2, 1)))
+        with freeze_time("2026-02-06 08:00:00"):
+            Snapshot._cron_snapshot()
+            Snapshot._cron_snapshot()  # idempotent
+        january = self.snapshots(month=date(2026, 1, 1), scope="company")
+        self.assertEqual(set(january.mapped("state")), {"closed"})
+        self.assertEqual(
+            len(january.filtered(lambda s: s.kpi_id == self.kpi("complaint_count"))), 1
+        )
+        february = self.snapshots(month=date(2026, 2, 1))
+        self.assertEqual(set(february.mapped("state")), {"open"})
+
+    def test_only_managers_recompute(self):
+        self.snapshot_month()
+        row = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
+        with self.assertRaisesRegex(UserError, "Only service managers"):
+            row.with_user(self.agent_1).action_recompute()
+        row.with_user(self.manager).action_recompute()
+        self.assertEqual(
+            self.snapshots(
+                kpi_id=self.kpi("complaint_count").id, scope="company"
+            ).value,
+            5,
+        )

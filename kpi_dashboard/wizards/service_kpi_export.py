@@ -1,0 +1,489 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The KPI workbook managers download for their own management.
+
+Built with xlsxwriter (an Odoo dependency) in ``constant_memory`` mode: rows
+are flushed to disk as they are written, so a detail sheet of 100 000 cases
+does not sit in memory, and the cases are read from PostgreSQL in keyset
+pages."""
+
+from datetime import timedelta
+
+import xlsxwriter
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tools import SQL
+
+from ..models.service_kpi_engine import CUT_MODELS
+
+DETAIL_PAGE = 5000
+STATUS_COLOURS = {"good": "#C6EFCE", "warning": "#FFEB9C", "bad": "#FFC7CE"}
+
+
+def _default_date_from(record):
+    return fields.Date.context_today(record).replace(day=1) - relativedelta(months=1)
+
+
+def _default_date_to(record):
+    return fields.Date.context_today(record).replace(day=1) - timedelta(days=1)
+
+
+class ServiceKpiExport(models.TransientModel):
+    _name = "service.kpi.export"
+    _description = "Export KPIs to Excel"
+
+    date_from = fields.Date(required=True, default=_default_date_from)
+    date_to = fields.Date(required=True, default=_default_date_to)
+    company_ids = fields.Many2many(
+        "res.company",
+        string="Companies",
+        required=True,
+        default=lambda self: self.env.company,
+    )
+    team_ids = fields.Many2many("service.team", string="Teams")
+    tier_ids = fields.Many2many("service.customer.tier", string="Customer Tiers")
+    include_details = fields.Boolean(
+        string="Sheet of the Cases",
+        default=True,
+        help="Add a sheet listing every complaint received in the period.",
+    )
+
+    @api.constrains("date_from", "date_to")
+    def _check_dates(self):
+        for wizard in self:
+            if wizard.date_to < wizard.date_from:
+                raise ValidationError(
+                    self.env._("The end of the period is before its start.")
+                )
+
+    def action_export(self):
+        self.ensure_one()
+        self._check_export_rights()
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/kpi_dashboard/export/{self.id}",
+            "target": "self",
+        }
+
+    def _check_export_rights(self):
+        if not self.env.user.has_group("service_quality.group_service_manager"):
+            raise AccessError(self.env._("Only service managers can export KPIs."))
+
+    def _filename(self):
+        return self.env._(
+            "service-quality-kpis-%(start)s-%(end)s.xlsx",
+            start=self.date_from,
+            end=self.date_to,
+        )
+
+    # ------------------------------------------------------------------
+    # Workbook
+    # ------------------------------------------------------------------
+    def _scoped(self):
+        """KPI records computed in the wizard's companies, and the filters."""
+        kpis = (
+            self.env["service.kpi"]
+            .with_context(allowed_company_ids=self.company_ids.ids)
+            .search([])
+        )
+        filters = {
+            "company": self.company_ids.ids,
+            "team": self.team_ids.ids,
+            "tier": self.tier_ids.ids,
+        }
+        return kpis, filters
+
+    def _write_workbook(self, fileobj):
+        """Write the workbook into ``fileobj`` (a path or a binary file)."""
+        self.ensure_one()
+        self._check_export_rights()
+        workbook = xlsxwriter.Workbook(
+            fileobj, {"constant_memory": True, "in_memory": False}
+        )
+        styles = self._styles(workbook)
+        kpis, filters = self._scoped()
+        totals = kpis._totals(self.date_from, self.date_to, filters)
+        length = self.date_to - self.date_from
+        previous = kpis._totals(
+            self.date_from - length - timedelta(days=1),
+            self.date_from - timedelta(days=1),
+            filters,
+        )
+        self._sheet_summary(workbook, styles, kpis, totals, previous)
+        self._sheet_trend(workbook, styles, kpis, filters)
+        for cut, title in (
+            ("team", self.env._("By Team")),
+            ("agent", self.env._("By Agent")),
+            ("tier", self.env._("By Tier")),
+        ):
+            self._sheet_breakdown(workbook, styles, kpis, filters, cut, title)
+        self._sheet_causes(workbook, styles, filters)
+        self._sheet_servqual(workbook, styles, filters)
+        if self.include_details:
+            self._sheet_cases(workbook, styles, filters)
+        workbook.close()
+
+    def _styles(self, workbook):
+        styles = {
+            "title": workbook.add_format({"bold": True, "font_size": 14}),
+            "header": workbook.add_format(
+                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
+            ),
+            "text": workbook.add_format({}),
+            "number": workbook.add_format({"num_format": "0.00"}),
+            "integer": workbook.add_format({"num_format": "0"}),
+            "percent": workbook.add_format({"num_format": "0.0"}),
+            "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
+            "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
+            "muted": workbook.add_format({"italic": True, "font_color": "#808080"}),
+        }
+        for status, colour in STATUS_COLOURS.items():
+            styles[status] = workbook.add_format(
+                {"bg_color": colour, "num_format": "0.00", "border": 1}
+            )
+        return styles
+
+    def _headers(self, sheet, styles, headers, row=0, widths=None):
+        for col, header in enumerate(headers):
+            sheet.write(row, col, header, styles["header"])
+            sheet.set_column(col, col, (widths or {}).get(col, 14))
+        sheet.freeze_panes(row + 1, 1)
+
+    def _status_label(self, status):
+        return {
+            "good": self.env._("On target"),
+            "warning": self.env._("Warning"),
+            "bad": self.env._("Off target"),
+        }.get(status, "")
+
+    def _sheet_summary(self, workbook, styles, kpis, totals, previous):
+        sheet = workbook.add_worksheet(self.env._("Summary"))
+        unit_labels = dict(kpis._fields["unit"]._description_selection(self.env))
+        headers = [
+            self.env._("KPI"),
+            self.env._("Unit"),
+            self.env._("Target"),
+            self.env._("Actual"),
+            self.env._("Previous Period"),
+            self.env._("Competitor"),
+            self.env._("Status"),
+            self.env._("Sample"),
+            self.env._("Interval Low"),
+            self.env._("Interval High"),
+            self.env._("Significant"),
+        ]
+        self._headers(sheet, styles, headers, widths={0: 36, 6: 12})
+        for row, kpi in enumerate(kpis, start=1):
+            figure = totals[kpi] or {}
+            before = previous[kpi] or {}
+            status = figure.get("status")
+            sheet.write(row, 0, kpi.name)
+            sheet.write(row, 1, unit_labels.get(kpi.unit, ""))
+            sheet.write_number(row, 2, kpi.target, styles["number"])
+            self._write_value(
+                sheet, row, 3, figure.get("value"), styles[status or "number"]
+            )
+            self._write_value(sheet, row, 4, before.get("value"), styles["number"])
+            if kpi.benchmark_ids:
+                sheet.write_number(row, 5, kpi.benchmark_value, styles["number"])
+            sheet.write(
+                row, 6, self._status_label(status), styles.get(status, styles["text"])
+            )
+            sheet.write_number(row, 7, figure.get("n") or 0, styles["integer"])
+            self._write_value(sheet, row, 8, figure.get("ci_low"), styles["number"])
+            self._write_value(sheet, row, 9, figure.get("ci_high"), styles["number"])
+            sheet.write(
+                row,
+                10,
+                self.env._("Yes")
+                if figure.get("significant", True)
+                else self.env._("No"),
+            )
+
+    def _write_value(self, sheet, row, col, value, style):
+        if value is None:
+            sheet.write_blank(row, col, None, style)
+        else:
+            sheet.write_number(row, col, value, style)
+
+    def _sheet_trend(self, workbook, styles, kpis, filters):
+        sheet = workbook.add_worksheet(self.env._("Trend"))
+        engine = self.env["service.kpi.engine"]
+        start = self.date_from.replace(day=1)
+        months = engine._periods(start, self.date_to, "month")
+        figures = kpis._figures(start, self.date_to, "month", filters=filters)
+        self._headers(
+            sheet, styles, [self.env._("Month")] + kpis.mapped("name"), widths={0: 10}
+        )
+        for row, month in enumerate(months, start=1):
+            sheet.write(row, 0, month.strftime("%Y-%m"))
+            for col, kpi in enumerate(kpis, start=1):
+                value = next(
+                    (f["value"] for f in figures[kpi] if f["period"] == month), None
+                )
+                self._write_value(sheet, row, col, value, styles["number"])
+        # Native Excel line charts, one per KPI family, under the table.
+        sheet_name = sheet.get_name()
+        anchor_row = len(months) + 3
+        for category, title in (
+            ("satisfaction", self.env._("Satisfaction")),
+            ("efficiency", self.env._("Efficiency")),
+            ("quality", self.env._("Quality")),
+            ("complaints", self.env._("Complaints")),
+        ):
+            columns = [
+                col for col, kpi in enumerate(kpis, start=1) if kpi.category == category
+            ]
+            if not columns:
+                continue
+            chart = workbook.add_chart({"type": "line"})
+            for col in columns:
+                chart.add_series(
+                    {
+                        "name": [sheet_name, 0, col],
+                        "categories": [sheet_name, 1, 0, len(months), 0],
+                        "values": [sheet_name, 1, col, len(months), col],
+                        "marker": {"type": "circle"},
+                    }
+                )
+            chart.set_title({"name": title})
+            chart.set_size({"width": 720, "height": 300})
+            sheet.insert_chart(anchor_row, 1, chart)
+            anchor_row += 16
+
+    def _sheet_breakdown(self, workbook, styles, kpis, filters, cut, title):
+        sheet = workbook.add_worksheet(title)
+        figures = kpis._figures(
+            self.date_from, self.date_to, cuts=(cut,), filters=filters
+        )
+        keys = sorted(
+            {
+                f["keys"][cut]
+                for rows in figures.values()
+                for f in rows
+                if f["keys"][cut]
+            }
+        )
+        records = self.env[CUT_MODELS[cut]].with_context(active_test=False).browse(keys)
+        self._headers(sheet, styles, [title] + kpis.mapped("name"), widths={0: 24})
+        for row, record in enumerate(records.sorted("display_name"), start=1):
+            sheet.write(row, 0, record.display_name)
+            for col, kpi in enumerate(kpis, start=1):
+                figure = next(
+                    (f for f in figures[kpi] if f["keys"][cut] == record.id), None
+                )
+                if figure:
+                    style = (
+                        styles[figure["status"]]
+                        if figure["status"]
+                        else styles["number"]
+                    )
+                    self._write_value(sheet, row, col, figure["value"], style)
+
+    def _sheet_causes(self, workbook, styles, filters):
+        sheet = workbook.add_worksheet(self.env._("Causes"))
+        kpi_model = self.env["service.kpi"]
+        headers = [
+            self.env._("Category"),
+            self.env._("Complaints"),
+            self.env._("Share %"),
+            self.env._("Cumulative %"),
+        ]
+        self._headers(sheet, styles, headers, widths={0: 28})
+        row = 1
+        for field_name, label in (
+            ("category", self.env._("Category")),
+            ("root_cause", self.env._("Root Cause")),
+        ):
+            rows = kpi_model._pareto(
+                field_name, self.date_from, self.date_to, filters, limit=None
+            )
+            if field_name == "root_cause":
+                row += 1
+                for col, header in enumerate([label] + headers[1:]):
+                    sheet.write(row, col, header, styles["header"])
+                row += 1
+            first = row
+            for cause in rows:
+                sheet.write(row, 0, cause["name"])
+                sheet.write_number(row, 1, cause["count"], styles["integer"])
+                sheet.write_number(row, 2, cause["share"], styles["percent"])
+                sheet.write_number(row, 3, cause["cumulative"], styles["percent"])
+                row += 1
+            if rows:
+                chart = workbook.add_chart({"type": "column"})
+                chart.add_series(
+                    {
+                        "name": label,
+                        "categories": [sheet.get_name(), first, 0, row - 1, 0],
+                        "values": [sheet.get_name(), first, 1, row - 1, 1],
+                    }
+                )
+                line = workbook.add_chart({"type": "line"})
+                line.add_series(
+                    {
+                        "name": headers[3],
+                        "categories": [sheet.get_name(), first, 0, row - 1, 0],
+                        "values": [sheet.get_name(), first, 3, row - 1, 3],
+                        "y2_axis": True,
+                    }
+                )
+                chart.combine(line)
+                chart.set_title({"name": self.env._("Pareto: %s", label)})
+                sheet.insert_chart(first, 6, chart)
+
+    def _sheet_servqual(self, workbook, styles, filters):
+        sheet = workbook.add_worksheet(self.env._("SERVQUAL"))
+        rows = self.env["service.kpi"]._servqual(self.date_from, self.date_to, filters)
+        headers = [
+            self.env._("Dimension"),
+            self.env._("Expectation"),
+            self.env._("Perception"),
+            self.env._("Gap"),
+            self.env._("Pairs"),
+        ]
+        self._headers(sheet, styles, headers, widths={0: 20})
+        for row, dimension in enumerate(rows, start=1):
+            sheet.write(row, 0, dimension["name"])
+            sheet.write_number(row, 1, dimension["expectation"] or 0, styles["number"])
+            sheet.write_number(row, 2, dimension["perception"] or 0, styles["number"])
+            sheet.write_number(row, 3, dimension["gap"] or 0, styles["number"])
+            sheet.write_number(row, 4, dimension["n"], styles["integer"])
+        if rows:
+            chart = workbook.add_chart({"type": "bar"})
+            for col in (1, 2, 3):
+                chart.add_series(
+                    {
+                        "name": [sheet.get_name(), 0, col],
+                        "categories": [sheet.get_name(), 1, 0, len(rows), 0],
+                        "values": [sheet.get_name(), 1, col, len(rows), col],
+                    }
+                )
+            chart.set_title({"name": self.env._("Expectation, perception and gap")})
+            sheet.insert_chart(len(rows) + 3, 0, chart)
+
+    def _case_rows(self, filters):
+        """The complaints of the period, page by page (keyset on id), as
+        tuples ready for the sheet; names in the user's language."""
+        engine = self.env["service.kpi.engine"]
+        where = engine._filters("complaint", filters)
+        if where is None:
+            return
+        lang = self.env.lang or "en_US"
+        self.env.flush_all()
+
+        def name(alias):
+            return SQL(
+                "COALESCE(%s.name->>%s, %s.name->>'en_US')",
+                SQL(alias),
+                lang,
+                SQL(alias),
+            )
+
+        last_id = 0
+        while True:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT t.id, t.reference, t.name, t.date_received,
+                           customer.name, %(team)s, agent_partner.name, %(tier)s,
+                           %(type)s, %(channel)s, %(category)s, %(stage)s,
+                           t.priority, t.date_first_response, t.date_resolved,
+                           t.response_working_hours, t.resolution_working_hours,
+                           t.response_status, t.resolution_status,
+                           t.reopen_count, t.escalation_level
+                      FROM service_complaint t
+                      JOIN service_complaint_stage stage ON stage.id = t.stage_id
+                      LEFT JOIN res_partner customer
+                             ON customer.id = t.commercial_partner_id
+                      LEFT JOIN service_team team ON team.id = t.team_id
+                      LEFT JOIN res_users agent ON agent.id = t.user_id
+                      LEFT JOIN res_partner agent_partner
+                             ON agent_partner.id = agent.partner_id
+                      LEFT JOIN service_customer_tier tier ON tier.id = t.tier_id
+                      LEFT JOIN service_type stype ON stype.id = t.service_type_id
+                      LEFT JOIN service_channel channel ON channel.id = t.channel_id
+                      LEFT JOIN service_complaint_category category
+                             ON category.id = t.category_id
+                     WHERE stage.kind != 'cancelled' AND %(filters)s
+                       AND t.date_received >= %(start)s AND t.date_received < %(stop)s
+                       AND t.id > %(last_id)s
+                     ORDER BY t.id
+                     LIMIT %(limit)s
+                    """,
+                    team=name("team"),
+                    tier=name("tier"),
+                    type=name("stype"),
+                    channel=name("channel"),
+                    category=name("category"),
+                    stage=name("stage"),
+                    filters=where,
+                    start=engine._utc_bound(self.date_from, False),
+                    stop=engine._utc_bound(self.date_to + timedelta(days=1), False),
+                    last_id=last_id,
+                    limit=DETAIL_PAGE,
+                )
+            )
+            rows = self.env.cr.fetchall()
+            if not rows:
+                return
+            yield from rows
+            last_id = rows[-1][0]
+
+    def _sheet_cases(self, workbook, styles, filters):
+        sheet = workbook.add_worksheet(self.env._("Complaints"))
+        headers = [
+            self.env._("Reference"),
+            self.env._("Subject"),
+            self.env._("Received"),
+            self.env._("Customer"),
+            self.env._("Team"),
+            self.env._("Agent"),
+            self.env._("Customer Tier"),
+            self.env._("Service Type"),
+            self.env._("Channel"),
+            self.env._("Category"),
+            self.env._("Stage"),
+            self.env._("Priority"),
+            self.env._("First Response"),
+            self.env._("Result Fed Back"),
+            self.env._("First Response (working hours)"),
+            self.env._("Resolution (working hours)"),
+            self.env._("Response Status"),
+            self.env._("Resolution Status"),
+            self.env._("Reopened"),
+            self.env._("Escalation Level"),
+        ]
+        self._headers(sheet, styles, headers, widths={1: 30, 3: 24})
+        statuses = dict(
+            self.env["service.complaint"]
+            ._fields["response_status"]
+            ._description_selection(self.env)
+        )
+        tz_offset = self._tz_offset()
+        datetime_cols = (2, 12, 13)
+        for row, case in enumerate(self._case_rows(filters), start=1):
+            values = list(case[1:])
+            for col, value in enumerate(values):
+                if value is None or value is False:
+                    continue
+                if col in datetime_cols:
+                    sheet.write_datetime(
+                        row, col, value + tz_offset, styles["datetime"]
+                    )
+                elif col in (14, 15):
+                    sheet.write_number(row, col, value, styles["number"])
+                elif col in (16, 17):
+                    sheet.write_string(row, col, statuses.get(value, value))
+                elif col in (18, 19):
+                    sheet.write_number(row, col, value, styles["integer"])
+                else:
+                    sheet.write_string(row, col, str(value))
+
+    def _tz_offset(self):
+        """The offset of the user's time zone now (dates are shown local)."""
+        now = fields.Datetime.now()
+        local = fields.Datetime.context_timestamp(self, now).replace(tzinfo=None)
+        return local - now
