@@ -143,7 +143,15 @@ class ServiceComplaintPublic(http.Controller):
         Submission = env["service.complaint.submission"].sudo()
         Submission._check_rate(ip_address)
         Partner = env["res.partner"].sudo()
-        partner = email and Partner.search([("email", "=ilike", email)], limit=1)
+        # A known customer is recognised by their email; nobody files a
+        # complaint in the name of the staff.
+        partner = email and Partner.search(
+            [
+                ("email", "=ilike", email),
+                ("user_ids", "not any", [("share", "=", False)]),
+            ],
+            limit=1,
+        )
         if not partner:
             partner = Partner.create(
                 {

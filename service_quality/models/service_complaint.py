@@ -4,6 +4,8 @@ from collections import defaultdict
 from datetime import timedelta
 from urllib.parse import urlencode
 
+import babel.dates
+import pytz
 from markupsafe import Markup
 
 from odoo import _, api, fields, models, tools
@@ -224,6 +226,16 @@ class ServiceComplaint(models.Model):
         help="Time zone the customer reads our dates in: the contact's, else the "
         "one of the service calendar.",
     )
+    customer_response_deadline = fields.Char(
+        compute="_compute_customer_deadlines",
+        help="The response deadline as the customer reads it: in their language "
+        "and time zone.",
+    )
+    customer_resolution_deadline = fields.Char(
+        compute="_compute_customer_deadlines",
+        help="The resolution deadline as the customer reads it: in their language "
+        "and time zone.",
+    )
     customer_accept_url = fields.Char(compute="_compute_customer_urls")
     customer_reopen_url = fields.Char(compute="_compute_customer_urls")
 
@@ -437,6 +449,35 @@ class ServiceComplaint(models.Model):
             complaint.customer_tz = (
                 complaint.partner_id.tz or complaint._calendar().tz or "UTC"
             )
+
+    @api.depends(
+        "response_deadline", "resolution_deadline", "partner_id.lang", "customer_tz"
+    )
+    def _compute_customer_deadlines(self):
+        for complaint in self:
+            complaint.customer_response_deadline = complaint._format_for_customer(
+                complaint.response_deadline
+            )
+            complaint.customer_resolution_deadline = complaint._format_for_customer(
+                complaint.resolution_deadline
+            )
+
+    def _format_for_customer(self, value):
+        """``value`` (naive UTC) as the customer reads it, e.g. "Mon, Jan 5,
+        2026, 2:00 PM" or "2026年1月5日周一 14:00": weekday, date and time
+        without seconds, in their language and time zone."""
+        self.ensure_one()
+        if not value:
+            return False
+        locale = tools.babel_locale_parse(self.partner_id.lang or self.env.lang)
+        local = pytz.utc.localize(value).astimezone(pytz.timezone(self.customer_tz))
+        date_part = babel.dates.format_skeleton("yMMMEd", local, locale=locale)
+        time_part = babel.dates.format_time(local, format="short", locale=locale)
+        return (
+            locale.datetime_formats["medium"]
+            .replace("{1}", date_part)
+            .replace("{0}", time_part)
+        )
 
     @api.depends("access_token")
     def _compute_customer_urls(self):

@@ -5,6 +5,7 @@ from email.header import Header
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ServiceQualityCommon, shanghai
@@ -160,8 +161,9 @@ class TestComplaintMail(ServiceQualityCommon):
         # 14:00 Shanghai = 07:00 in Paris; result within 16 hours: Tuesday 18:00
         # Shanghai = 11:00 in Paris.
         self.assertEqual(complaint.response_deadline, shanghai(5, 14))
-        self.assertIn("Jan 5, 2026, 7:00:00", ack.body)
-        self.assertIn("Jan 6, 2026, 11:00:00", ack.body)
+        body = ack.body.replace("\u202f", " ")
+        self.assertIn("Mon, Jan 5, 2026, 7:00 AM", body)
+        self.assertIn("Tue, Jan 6, 2026, 11:00 AM", body)
         # Mailed to the customer, not only logged
         self.assertRecordValues(
             ack.notification_ids,
@@ -312,5 +314,58 @@ class TestComplaintMail(ServiceQualityCommon):
         self.assertIn("感谢您的反馈", ack.body)
         self.assertIn(complaint.reference, ack.body)
         # Dates in Chinese, in Shanghai time: Monday 14:00 and Tuesday 18:00
-        self.assertIn("2026年1月5日 14:00:00", ack.body)
-        self.assertIn("2026年1月6日 18:00:00", ack.body)
+        self.assertIn("2026年1月5日周一 14:00", ack.body)
+        self.assertIn("2026年1月6日周二 18:00", ack.body)
+
+    def _fed_back_complaint(self):
+        complaint = self.create_complaint()
+        complaint.write(
+            {
+                "solution": "<p>We replaced the main board.</p>",
+                "stage_id": self.stage["fed_back"].id,
+            }
+        )
+        return complaint
+
+    def test_customer_accept_needs_an_evaluation_and_the_fed_back_step(self):
+        complaint = self._fed_back_complaint()
+        with self.assertRefused(ValidationError, "how satisfied"):
+            complaint.action_customer_accept("delighted")
+        self.assertEqual(complaint.stage_id, self.stage["fed_back"])
+        complaint.action_customer_accept("satisfied", "  Thanks!  ")
+        self.assertRecordValues(
+            complaint,
+            [
+                {
+                    "stage_id": self.stage["evaluated"].id,
+                    "customer_evaluation": "satisfied",
+                    "evaluation_note": "Thanks!",
+                }
+            ],
+        )
+        with self.assertRefused(UserError, "not waiting for your answer"):
+            complaint.action_customer_reopen("Changed my mind")
+        self.assertEqual(complaint.reopen_count, 0)
+
+    def test_customer_reopen_continues_the_clock_when_the_standard_says_so(self):
+        self.standard_repair.reopen_policy = "continue"
+        with freeze_time(shanghai(5, 9)):
+            complaint = self.create_complaint()
+        # Result fed back after 3 working hours (09:00 -> 12:00)
+        with freeze_time(shanghai(5, 12)):
+            complaint.write(
+                {
+                    "solution": "<p>Replaced.</p>",
+                    "stage_id": self.stage["fed_back"].id,
+                }
+            )
+        self.assertEqual(complaint.resolution_working_hours, 3.0)
+        with self.assertRefused(ValidationError, "why the result"):
+            complaint.action_customer_reopen("  ")
+        with freeze_time(shanghai(6, 9)):
+            complaint.action_customer_reopen("It broke again.")
+        self.assertEqual(complaint.stage_id, self.stage["handling"])
+        self.assertEqual(complaint.reopen_count, 1)
+        self.assertEqual(complaint.resolution_hours_consumed, 3.0)
+        # 16 hours allowed, 3 used: 13 more from Tuesday 09:00 -> Wednesday 15:00
+        self.assertEqual(complaint.resolution_deadline, shanghai(7, 15))

@@ -57,6 +57,19 @@ class TestComplaintPublicForm(ServiceQualityHttpCommon):
         self._submit(email="OWNER@example.com", subject="Public: known")
         self.assertEqual(self._complaints("Public: known").partner_id, self.contact)
 
+    def test_staff_email_gets_a_new_contact(self):
+        self._submit(email=self.agent.email, subject="Public: staff email")
+        partner = self._complaints("Public: staff email").partner_id
+        self.assertNotEqual(partner, self.agent.partner_id)
+        self.assertEqual(partner.email, self.agent.email)
+
+    def test_team_shows_the_form_address_and_its_qr_code(self):
+        self.assertTrue(self.team.public_form_url.endswith("/complaint/new"))
+        self.assertTrue(self.team.public_form_qr_url.startswith("/report/barcode/QR/"))
+        response = self.url_open(self.team.public_form_qr_url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "image/png")
+
     def test_phone_only_is_enough(self):
         self._submit(email="", phone="+86 21 5555 0101", subject="Public: phone")
         complaint = self._complaints("Public: phone")

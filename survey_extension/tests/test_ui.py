@@ -39,3 +39,31 @@ class TestSurveyTour(HttpCase):
             {"satisfaction": 33.33, "fcr": 100.0, "nps": 90.0},
         )
         self.assertTrue(all(score.complaint_id == complaint for score in scores))
+
+    def test_anonymous_visitor_answers_the_opinion_card(self):
+        env = self.env(context=dict(self.env.context, lang="en_US"))
+        card = env.ref("survey_extension.survey_opinion")
+        before = env["survey.user_input"].search([("survey_id", "=", card.id)])
+        self.start_tour(
+            f"/survey/start/{card.access_token}", "survey_extension_opinion_tour"
+        )
+        answer = env["survey.user_input"].search(
+            [("survey_id", "=", card.id), ("id", "not in", before.ids)]
+        )
+        self.assertEqual(answer.state, "done")
+        self.assertFalse(answer.partner_id)
+        self.assertIn(
+            "Open on Saturdays.", answer.user_input_line_ids.mapped("value_text_box")
+        )
+        score = env["service.survey.score"].search([("user_input_id", "=", answer.id)])
+        self.assertRecordValues(
+            score,
+            [
+                {
+                    "service_kind": "opinion",
+                    "measure": "satisfaction",
+                    "value": 0.0,
+                    "is_satisfied": False,
+                }
+            ],
+        )
