@@ -10,6 +10,7 @@ interval; it never loops over records.
 """
 
 from collections import namedtuple
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -680,15 +681,31 @@ class ServiceKpiEngine(models.AbstractModel):
         cuts = tuple(cuts)
         # Raw SQL reads the tables: pending ORM writes must be there first.
         self.env.flush_all()
-        # Analytical queries over hundreds of thousands of rows: sort in
-        # memory rather than on disk, let the scans and aggregations run in
-        # parallel workers, and skip JIT compilation, which costs more than it
-        # saves here. SET LOCAL: only for this transaction.
-        self.env.cr.execute(
-            "SET LOCAL work_mem = '64MB'; SET LOCAL jit = off; "
-            "SET LOCAL parallel_setup_cost = 100; "
-            "SET LOCAL parallel_tuple_cost = 0.01"
-        )
+        with self._analytics_settings():
+            return self._compute(codes, date_from, date_to, granularity, cuts, filters)
+
+    @contextmanager
+    def _analytics_settings(self):
+        """Analytical queries over hundreds of thousands of rows: sort in
+        memory rather than on disk, let the scans and aggregations run in
+        parallel workers, and skip JIT compilation, which costs more than it
+        saves here. For these queries only: the settings are reset after."""
+        settings = {
+            "work_mem": "64MB",
+            "jit": "off",
+            "parallel_setup_cost": "100",
+            "parallel_tuple_cost": "0.01",
+        }
+        for name, value in settings.items():
+            self.env.cr.execute(SQL("SET LOCAL %s = %s", SQL(name), value))
+        try:
+            yield
+        finally:
+            for name in settings:
+                self.env.cr.execute(SQL("RESET %s", SQL(name)))
+
+    @api.model
+    def _compute(self, codes, date_from, date_to, granularity, cuts, filters):
         batches = {}
         for code in codes:
             computation = COMPUTATIONS[code]
