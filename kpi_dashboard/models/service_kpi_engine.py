@@ -688,13 +688,10 @@ class ServiceKpiEngine(models.AbstractModel):
     def _analytics_settings(self):
         """Analytical queries over hundreds of thousands of rows: sort in
         memory rather than on disk, let the scans and aggregations run in
-        parallel workers, prefer hashing to sorting for the grouping (the
-        planner cannot know that months x teams make only hundreds of groups),
-        and skip JIT compilation, which costs more than it saves here. For
-        these queries only: the settings are reset after."""
+        parallel workers, and skip JIT compilation, which costs more than it
+        saves here. For these queries only: the settings are reset after."""
         settings = {
             "work_mem": "64MB",
-            "enable_sort": "off",
             "jit": "off",
             "parallel_setup_cost": "100",
             "parallel_tuple_cost": "0.01",
