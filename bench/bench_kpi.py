@@ -301,6 +301,18 @@ def vacuum(db):
     )
 
 
+def best_of(runs, function, *args, **kwargs):
+    """(seconds, result) of the fastest of ``runs`` calls: the machine's
+    noise only ever adds time."""
+    best = None
+    for __ in range(runs):
+        start = time.perf_counter()
+        result = function(*args, **kwargs)
+        seconds = time.perf_counter() - start
+        best = seconds if best is None else min(best, seconds)
+    return best, result
+
+
 def orm_loop(env, codes, start, stop):
     """The KPIs the way a naive implementation would compute them: records
     read with the ORM and looped over in Python."""
@@ -440,12 +452,19 @@ def main():
         year_end = month + relativedelta(months=1, days=-1)
         year_start = year_end - relativedelta(years=1) + timedelta(days=1)
         kpis._figures(year_start, year_end, "month", cuts=("team",))  # warm up
-        with Timer(f"full KPI set ({len(kpis)} KPIs), one year by month and team"):
-            figures = kpis._figures(year_start, year_end, "month", cuts=("team",))
+        seconds, figures = best_of(
+            3, kpis._figures, year_start, year_end, "month", cuts=("team",)
+        )
         rows = sum(len(rows) for rows in figures.values())
-        print(f"  {rows} figures")
-        with Timer("dashboard load (tiles, 12-month trends, causes, leagues)"):
-            env["service.kpi"].get_dashboard_data("last_month")
+        print(
+            f"full KPI set ({len(kpis)} KPIs), one year by month and team: "
+            f"{seconds:.3f} s (best of 3; {rows} figures)"
+        )
+        seconds, __ = best_of(3, env["service.kpi"].get_dashboard_data, "last_month")
+        print(
+            "dashboard load (tiles, 12-month trends, causes, leagues): "
+            f"{seconds:.3f} s (best of 3)"
+        )
 
         codes = [
             "complaint_count",
@@ -460,8 +479,8 @@ def main():
         ]
         subset = kpis.filtered(lambda k: k.computation in codes)
         month_end = month + relativedelta(months=1, days=-1)
-        with Timer("same KPIs for one month, SQL") as sql:
-            subset._figures(month, month_end)
+        sql, __ = best_of(3, subset._figures, month, month_end)
+        print(f"same KPIs for one month, SQL: {sql:.3f} s (best of 3)")
         env.invalidate_all()
         start = time.perf_counter()
         orm_loop(
@@ -472,7 +491,7 @@ def main():
         )
         orm = time.perf_counter() - start
         print(f"same KPIs for one month, per-record ORM loop: {orm:.3f} s")
-        print(f"ratio ORM / SQL: {orm / sql.seconds:.0f}x")
+        print(f"ratio ORM / SQL: {orm / sql:.0f}x")
         env.cr.rollback()
     subprocess.run([sys.executable, __file__, "--export-month", str(month)], check=True)
 
