@@ -245,6 +245,8 @@ class ServiceKpi(models.Model):
         start, end, prev_start, prev_end = self._dashboard_range(period, today)
         filters = {"team": team_ids} if team_ids else None
         kpis = self.search([("show_on_dashboard", "=", True)])
+        if "sale.order" not in self.env:  # no Sales: no rate per order to show
+            kpis = kpis.filtered(lambda k: k.computation != "complaint_rate_orders")
         current = kpis._totals(start, end, filters)
         previous = kpis._totals(prev_start, prev_end, filters)
         trend_start = today.replace(day=1) - relativedelta(months=11)
