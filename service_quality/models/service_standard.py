@@ -290,10 +290,3 @@ class ServiceStandard(models.Model):
         return moment and (moment + timedelta(microseconds=500_000)).replace(
             microsecond=0
         )
-
-    def _working_hours_between(self, start, end):
-        """Working hours of the calendar between two naive UTC datetimes."""
-        self.ensure_one()
-        if not start or not end or end <= start:
-            return 0.0
-        return self.calendar_id.get_work_hours_count(start, end, compute_leaves=True)
