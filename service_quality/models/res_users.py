@@ -15,8 +15,12 @@ class ResUsers(models.Model):
     )
 
     def _service_default_team(self, company=None):
-        """The first team the user leads or belongs to, in ``company``."""
+        """The first team the user leads or belongs to, in ``company``; none
+        for users outside the service staff (e.g. customers filing a
+        complaint)."""
         self.ensure_one()
+        if not self.has_group("service_quality.group_service_user"):
+            return self.env["service.team"]
         company = company or self.env.company
         return self.env["service.team"].search(
             [

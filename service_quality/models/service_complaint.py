@@ -169,7 +169,7 @@ class ServiceComplaint(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        default=lambda self: self._default_team_id(),
+        default=lambda self: self.env.user._service_default_team(),
     )
     user_id = fields.Many2one(
         "res.users",
@@ -375,11 +375,6 @@ class ServiceComplaint(models.Model):
         return self.env["service.complaint.stage"].search(
             [("kind", "=", "new")], limit=1
         )
-
-    def _default_team_id(self):
-        if self.env.user.has_group("service_quality.group_service_user"):
-            return self.env.user._service_default_team()
-        return self.env["service.team"]
 
     def _default_user_id(self):
         if self.env.user.has_group("service_quality.group_service_user"):

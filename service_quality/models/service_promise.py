@@ -75,7 +75,7 @@ class ServicePromise(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        default=lambda self: self._default_team_id(),
+        default=lambda self: self.env.user._service_default_team(),
     )
     date_promised = fields.Datetime(
         string="Promised On", required=True, default=fields.Datetime.now
@@ -115,11 +115,6 @@ class ServicePromise(models.Model):
         "does not create a second one.",
     )
     color = fields.Integer()
-
-    def _default_team_id(self):
-        if self.env.user.has_group("service_quality.group_service_user"):
-            return self.env.user._service_default_team()
-        return self.env["service.team"]
 
     @api.depends("state", "date_due")
     @api.depends_context("tz")
