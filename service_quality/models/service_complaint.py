@@ -941,6 +941,13 @@ class ServiceComplaint(models.Model):
             )
         self.write(values)
 
+    def _handling_stage(self):
+        """The stage a case goes back to when it no longer waits on the
+        customer: the first handling stage whose clock runs."""
+        return self.env["service.complaint.stage"].search(
+            [("kind", "=", "handling"), ("pause_resolution", "=", False)], limit=1
+        )
+
     def _register_customer_message(self, date):
         self.ensure_one()
         values = {"date_last_customer_message": date}
@@ -958,9 +965,7 @@ class ServiceComplaint(models.Model):
             )
         if self.stage_id.pause_resolution:
             # The customer answered: the case is no longer waiting on them.
-            stage = self.env["service.complaint.stage"].search(
-                [("kind", "=", "handling"), ("pause_resolution", "=", False)], limit=1
-            )
+            stage = self._handling_stage()
             if stage:
                 values["stage_id"] = stage.id
         self.write(values)
@@ -1127,9 +1132,7 @@ class ServiceComplaint(models.Model):
         reason = (reason or "").strip()
         if not reason:
             raise ValidationError(_("Please tell us why the result does not suit you."))
-        stage = self.env["service.complaint.stage"].search(
-            [("kind", "=", "handling"), ("pause_resolution", "=", False)], limit=1
-        )
+        stage = self._handling_stage()
         if not stage:
             raise UserError(_("No handling stage is defined."))
         self.write({"stage_id": stage.id})
