@@ -1360,14 +1360,12 @@ class ServiceComplaint(models.Model):
         )
 
     def _format_deadline(self, value):
-        """A datetime in the time zone of the complaint's calendar."""
+        """A datetime in the time zone of the complaint's calendar (else the
+        user's, else UTC)."""
         self.ensure_one()
-        if not value:
-            return ""
-        tz = self._calendar().tz or self.env.user.tz or "UTC"
-        return fields.Datetime.context_timestamp(
-            self.with_context(tz=tz), value
-        ).strftime("%Y-%m-%d %H:%M")
+        return tools.format_datetime(
+            self.env, value, tz=self._calendar().tz, dt_format="yyyy-MM-dd HH:mm"
+        )
 
     # ------------------------------------------------------------------
     # Actions
