@@ -38,7 +38,7 @@ def attachment_limits():
 
 
 def read_uploaded_files(uploads):
-    """``(name, content, mimetype)`` of the uploaded files, within limits.
+    """``(name, content)`` of the uploaded files, within limits.
 
     :raise UserError: too many files, or a file too large
     """
@@ -61,9 +61,7 @@ def read_uploaded_files(uploads):
                     size=max_size_mb,
                 )
             )
-        files.append(
-            (upload.filename, content, upload.mimetype or "application/octet-stream")
-        )
+        files.append((upload.filename, content))
     return files
 
 

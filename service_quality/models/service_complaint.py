@@ -1047,7 +1047,7 @@ class ServiceComplaint(models.Model):
     @api.model
     def _create_from_customer(self, partner, subject, description, channel, files=()):
         """A complaint filed by the customer (portal or public form), with the
-        files they attached as ``(name, content, mimetype)`` triples. Called
+        files they attached as ``(name, content)`` pairs. Called
         with sudo by the controllers, after they validated the input."""
         company = partner.company_id or self.env.company
         team = self.env["service.team"].search(
@@ -1065,24 +1065,14 @@ class ServiceComplaint(models.Model):
         )
         complaint.message_subscribe(partner_ids=partner.ids)
         if files:
-            attachments = self.env["ir.attachment"].create(
-                [
-                    {
-                        "name": name,
-                        "raw": content,
-                        "mimetype": mimetype,
-                        "res_model": self._name,
-                        "res_id": complaint.id,
-                    }
-                    for name, content, mimetype in files
-                ]
-            )
+            # message_post creates the attachments on the complaint and links
+            # them to the message, whoever the (portal, public) user is.
             complaint.message_post(
                 body=_("Files sent with the complaint."),
                 author_id=partner.id,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
-                attachment_ids=attachments.ids,
+                attachments=list(files),
             )
         return complaint
 

@@ -134,6 +134,10 @@ class TestComplaintPortal(ServiceQualityHttpCommon):
             [("res_model", "=", "service.complaint"), ("res_id", "=", complaint.id)]
         )
         self.assertEqual(attachment.raw, b"a photo")
+        # The customer's files are shown in the chatter, on their message.
+        self.assertEqual(
+            complaint.message_ids.filtered("attachment_ids").attachment_ids, attachment
+        )
 
     def test_portal_form_without_description_is_shown_again_with_input(self):
         self.authenticate("sq_portal_a", "sq_portal_a")

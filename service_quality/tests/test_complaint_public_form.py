@@ -52,6 +52,10 @@ class TestComplaintPublicForm(ServiceQualityHttpCommon):
             [("res_model", "=", "service.complaint"), ("res_id", "=", complaint.id)]
         )
         self.assertEqual(attachment.raw, b"receipt 42")
+        # The customer's files are shown in the chatter, on their message.
+        self.assertEqual(
+            complaint.message_ids.filtered("attachment_ids").attachment_ids, attachment
+        )
 
     def test_known_email_is_matched_to_the_contact(self):
         self._submit(email="OWNER@example.com", subject="Public: known")
