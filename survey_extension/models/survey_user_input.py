@@ -210,14 +210,19 @@ class SurveyUserInput(models.Model):
         else:
             evaluation = "neutral"
         values = {"customer_evaluation": evaluation}
-        comment = "\n".join(
+        comment = self._service_comment()
+        if comment and not complaint.evaluation_note:
+            values["evaluation_note"] = comment
+        complaint.write(values)
+
+    def _service_comment(self):
+        """The customer's free-text answers of this survey, one per line."""
+        self.ensure_one()
+        return "\n".join(
             line.value_text_box
             for line in self.user_input_line_ids
             if line.answer_type == "text_box" and line.value_text_box
         )
-        if comment and not complaint.evaluation_note:
-            values["evaluation_note"] = comment
-        complaint.write(values)
 
     def _service_schedule_followup(self):
         self.ensure_one()
