@@ -6,7 +6,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 from .service_kpi_engine import COMPUTATIONS, CUT_MODELS, CUTS, GRANULARITIES
 
@@ -217,7 +217,7 @@ class ServiceKpi(models.Model):
                 start - timedelta(days=1),
             )
         if period == "this_quarter":
-            start = today.replace(month=3 * ((today.month - 1) // 3) + 1, day=1)
+            start = date_utils.start_of(today, "quarter")
             previous = start - relativedelta(months=3)
             return start, today, previous, start - timedelta(days=1)
         if period == "this_year":
@@ -285,9 +285,15 @@ class ServiceKpi(models.Model):
             "period": {"start": str(start), "end": str(end)},
             "months": [month.strftime("%Y-%m") for month in months],
             "tiles": tiles,
-            "causes": self._dashboard_causes(start, end, filters),
-            "league": self._dashboard_league(start, end, filters),
-            "servqual": self._dashboard_servqual(start, end, filters),
+            "causes": {
+                "category": self._pareto("category", start, end, filters),
+                "root_cause": self._pareto("root_cause", start, end, filters),
+            },
+            "league": {
+                "team": self._league("team", start, end, filters),
+                "agent": self._league("agent", start, end, filters),
+            },
+            "servqual": self._servqual(start, end, filters),
             "teams": [
                 {"id": team.id, "name": team.display_name}
                 for team in self.env["service.team"].search([])
@@ -359,13 +365,6 @@ class ServiceKpi(models.Model):
             )
         return result
 
-    @api.model
-    def _dashboard_causes(self, start, end, filters):
-        return {
-            "category": self._pareto("category", start, end, filters),
-            "root_cause": self._pareto("root_cause", start, end, filters),
-        }
-
     LEAGUE_CODES = ("complaint_count", "csat", "frt_median", "sla_resolution")
 
     @api.model
@@ -409,19 +408,10 @@ class ServiceKpi(models.Model):
         return league
 
     @api.model
-    def _dashboard_league(self, start, end, filters):
-        return {
-            "team": self._league("team", start, end, filters),
-            "agent": self._league("agent", start, end, filters),
-        }
-
-    @api.model
     def _servqual(self, start, end, filters=None):
         """Per dimension: mean expectation, perception and gap of the pairs
         perceived in the range."""
         engine = self.env["service.kpi.engine"]
-        if not engine._source_ready("gap"):
-            return []
         where = engine._filters("gap", filters)
         if where is None:
             return []
@@ -455,7 +445,3 @@ class ServiceKpi(models.Model):
             }
             for dimension in dimensions.sorted(lambda d: (d.sequence, d.id))
         ]
-
-    @api.model
-    def _dashboard_servqual(self, start, end, filters):
-        return self._servqual(start, end, filters)

@@ -11,12 +11,12 @@ interval; it never loops over records.
 
 from collections import namedtuple
 from contextlib import contextmanager
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 from ..lib import stats
 
@@ -305,25 +305,13 @@ class ServiceKpiEngine(models.AbstractModel):
     @api.model
     def _period_start(self, day, granularity):
         """The first day of the period of ``granularity`` holding ``day``."""
-        if granularity == "day":
-            return day
-        if granularity == "week":
-            return day - timedelta(days=day.weekday())
-        if granularity == "month":
-            return day.replace(day=1)
-        if granularity == "quarter":
-            return date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
-        return date(day.year, 1, 1)
+        return date_utils.start_of(day, granularity)
 
     @api.model
     def _period_step(self, granularity):
-        return {
-            "day": relativedelta(days=1),
-            "week": relativedelta(weeks=1),
-            "month": relativedelta(months=1),
-            "quarter": relativedelta(months=3),
-            "year": relativedelta(years=1),
-        }[granularity]
+        if granularity == "quarter":  # not one of get_timedelta's units
+            return relativedelta(months=3)
+        return date_utils.get_timedelta(1, granularity)
 
     @api.model
     def _periods(self, date_from, date_to, granularity):
@@ -389,13 +377,6 @@ class ServiceKpiEngine(models.AbstractModel):
                 return None
             clauses.append(SQL("%s = ANY(%s)", SQL(column), list(ids)))
         return SQL(" AND ").join(clauses)
-
-    @api.model
-    def _source_ready(self, source):
-        """False when the source's table belongs to a module not installed."""
-        table = SOURCES[source]["from"].split()[0]
-        self.env.cr.execute(SQL("SELECT to_regclass(%s) IS NOT NULL", table))
-        return self.env.cr.fetchone()[0]
 
     # ------------------------------------------------------------------
     # Queries
@@ -711,8 +692,6 @@ class ServiceKpiEngine(models.AbstractModel):
             computation = COMPUTATIONS[code]
             if computation.stat == "per_orders" and "sale.order" not in self.env:
                 continue  # no Sales, no orders: the figure does not exist
-            if not self._source_ready(computation.source):
-                continue
             key = (computation.source, computation.kind, computation.date)
             batches.setdefault(key, {})[code] = computation
         rows = {code: [] for code in codes}

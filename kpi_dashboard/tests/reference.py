@@ -59,8 +59,6 @@ def _complaints(env):
 
 
 def _scores(env, measure):
-    if "service.survey.score" not in env:
-        return []
     return (
         env["service.survey.score"]
         .sudo()
@@ -208,8 +206,6 @@ def _csi(r):
 
 
 def _servqual_gap(r):
-    if "service.expectation.gap" not in r.env:
-        return None
     gaps = (
         r.env["service.expectation.gap"]
         .sudo()
@@ -219,8 +215,6 @@ def _servqual_gap(r):
 
 
 def _promise_kept(r):
-    if "service.promise" not in r.env:
-        return None
     promises = (
         r.env["service.promise"]
         .sudo()
@@ -237,8 +231,6 @@ def _promise_kept(r):
 
 
 def _response_rate(r):
-    if "service_kind" not in r.env["survey.user_input"]:
-        return None
     inputs = (
         r.env["survey.user_input"]
         .sudo()

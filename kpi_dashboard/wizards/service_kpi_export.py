@@ -213,15 +213,17 @@ class ServiceKpiExport(models.TransientModel):
         start = self.date_from.replace(day=1)
         months = engine._periods(start, self.date_to, "month")
         figures = kpis._figures(start, self.date_to, "month", filters=filters)
+        by_month = {
+            kpi: {f["period"]: f["value"] for f in rows}
+            for kpi, rows in figures.items()
+        }
         self._headers(
             sheet, styles, [self.env._("Month")] + kpis.mapped("name"), widths={0: 10}
         )
         for row, month in enumerate(months, start=1):
             sheet.write(row, 0, month.strftime("%Y-%m"))
             for col, kpi in enumerate(kpis, start=1):
-                value = next(
-                    (f["value"] for f in figures[kpi] if f["period"] == month), None
-                )
+                value = by_month[kpi].get(month)
                 self._write_value(sheet, row, col, value, styles["number"])
         # Native Excel line charts, one per KPI family, under the table.
         sheet_name = sheet.get_name()
@@ -257,28 +259,20 @@ class ServiceKpiExport(models.TransientModel):
         figures = kpis._figures(
             self.date_from, self.date_to, cuts=(cut,), filters=filters
         )
-        keys = sorted(
-            {
-                f["keys"][cut]
-                for rows in figures.values()
-                for f in rows
-                if f["keys"][cut]
-            }
-        )
+        # {kpi: {record id: figure}}: one lookup per cell, not one scan.
+        by_key = {
+            kpi: {f["keys"][cut]: f for f in rows if f["keys"][cut]}
+            for kpi, rows in figures.items()
+        }
+        keys = set().union(*by_key.values())
         records = self.env[CUT_MODELS[cut]].with_context(active_test=False).browse(keys)
         self._headers(sheet, styles, [title] + kpis.mapped("name"), widths={0: 24})
         for row, record in enumerate(records.sorted("display_name"), start=1):
             sheet.write(row, 0, record.display_name)
             for col, kpi in enumerate(kpis, start=1):
-                figure = next(
-                    (f for f in figures[kpi] if f["keys"][cut] == record.id), None
-                )
+                figure = by_key[kpi].get(record.id)
                 if figure:
-                    style = (
-                        styles[figure["status"]]
-                        if figure["status"]
-                        else styles["number"]
-                    )
+                    style = styles[figure["status"] or "number"]
                     self._write_value(sheet, row, col, figure["value"], style)
 
     def _sheet_causes(self, workbook, styles, filters):
