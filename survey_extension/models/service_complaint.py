@@ -48,17 +48,18 @@ class ServiceComplaint(models.Model):
     def _send_satisfaction_survey(self):
         """Invite the customer to the stage's satisfaction survey, once per
         complaint and survey, with the survey's own invitation mail."""
-        UserInput = self.env["survey.user_input"].sudo()
+        sent = {
+            (user_input.service_complaint_id, user_input.survey_id)
+            for user_input in self.env["survey.user_input"]
+            .sudo()
+            .search([("service_complaint_id", "in", self.ids)])
+        }
         for complaint in self:
             survey = complaint.stage_id.survey_id.sudo()
-            if not complaint.partner_id or not survey.active:
-                continue
-            if UserInput.search_count(
-                [
-                    ("service_complaint_id", "=", complaint.id),
-                    ("survey_id", "=", survey.id),
-                ],
-                limit=1,
+            if (
+                not complaint.partner_id
+                or not survey.active
+                or (complaint, survey) in sent
             ):
                 continue
             user_input = survey._create_answer(

@@ -217,14 +217,7 @@ class ServiceExpectationForm(models.Model):
             perception = form.perception_input_id
             if expectation.state == "done":
                 values["date_expectation"] = expectation.end_datetime
-                values["expectation_note"] = (
-                    "\n".join(
-                        line.value_text_box
-                        for line in expectation.user_input_line_ids
-                        if line.answer_type == "text_box" and line.value_text_box
-                    )
-                    or False
-                )
+                values["expectation_note"] = expectation._service_comment() or False
                 if form.state in ("draft", "expectation_sent"):
                     values["state"] = "expectation_done"
             if perception.state == "done":

@@ -67,26 +67,41 @@ class SurveyUserInput(models.Model):
         help="A follow-up activity was already created for a dissatisfied answer.",
     )
 
+    # The answer lines written with the answer itself do not rescore it line
+    # by line (service_defer_scores): it is scored once, at the end.
     @api.model_create_multi
     def create(self, vals_list):
-        inputs = super().create(vals_list)
-        inputs.filtered(lambda i: i.state == "done")._service_generate_scores()
+        inputs = (
+            super(SurveyUserInput, self.with_context(service_defer_scores=True))
+            .create(vals_list)
+            .with_env(self.env)
+        )
+        inputs._service_refresh_scores()
         return inputs
 
     def write(self, vals):
-        res = super().write(vals)
-        if vals.get("state") == "done" or (
-            set(vals) & set(SERVICE_CONTEXT_FIELDS)
-            and not self.env.context.get("service_no_rescore")
+        res = super(
+            SurveyUserInput, self.with_context(service_defer_scores=True)
+        ).write(vals)
+        if (
+            vals.get("state") == "done"
+            or "user_input_line_ids" in vals
+            or (
+                set(vals) & set(SERVICE_CONTEXT_FIELDS)
+                and not self.env.context.get("service_no_rescore")
+            )
         ):
-            self.filtered(lambda i: i.state == "done")._service_generate_scores()
+            self._service_refresh_scores()
         return res
 
     # ------------------------------------------------------------------
     # Scores
     # ------------------------------------------------------------------
     def _service_refresh_scores(self):
-        """Answers edited or deleted after the survey was submitted."""
+        """Rescore the submitted answers among these (after their lines were
+        edited or deleted)."""
+        if self.env.context.get("service_defer_scores"):
+            return
         self.filtered(lambda i: i.state == "done")._service_generate_scores()
 
     def _service_generate_scores(self):
@@ -210,14 +225,19 @@ class SurveyUserInput(models.Model):
         else:
             evaluation = "neutral"
         values = {"customer_evaluation": evaluation}
-        comment = "\n".join(
+        comment = self._service_comment()
+        if comment and not complaint.evaluation_note:
+            values["evaluation_note"] = comment
+        complaint.write(values)
+
+    def _service_comment(self):
+        """The customer's free-text answers of this survey, one per line."""
+        self.ensure_one()
+        return "\n".join(
             line.value_text_box
             for line in self.user_input_line_ids
             if line.answer_type == "text_box" and line.value_text_box
         )
-        if comment and not complaint.evaluation_note:
-            values["evaluation_note"] = comment
-        complaint.write(values)
 
     def _service_schedule_followup(self):
         self.ensure_one()

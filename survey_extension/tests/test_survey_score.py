@@ -235,3 +235,51 @@ class TestSurveyScore(SurveyExtensionCommon):
         self.assertTrue(score)
         user_input.unlink()
         self.assertFalse(score.exists())
+
+    def test_answer_imported_with_its_lines_is_scored_once(self):
+        # An answer created as submitted, with its lines (an import), then
+        # corrected through the answer itself.
+        user_input = self.env["survey.user_input"].create(
+            {
+                "survey_id": self.csat.id,
+                "partner_id": self.contact.id,
+                "state": "done",
+                "user_input_line_ids": [
+                    Command.create(
+                        {
+                            "question_id": self.q_satisfaction.id,
+                            "answer_type": "suggestion",
+                            "suggested_answer_id": self.level["dissatisfied"].id,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "question_id": self.q_nps.id,
+                            "answer_type": "scale",
+                            "value_scale": 9,
+                        }
+                    ),
+                ],
+            }
+        )
+        satisfaction, nps = self.scores(user_input)
+        self.assertRecordValues(
+            satisfaction,
+            [{"measure": "satisfaction", "value": 0.0, "is_satisfied": False}],
+        )
+        self.assertRecordValues(
+            nps, [{"measure": "nps", "value": 90.0, "nps_category": "promoter"}]
+        )
+        nps_line = user_input.user_input_line_ids.filtered(
+            lambda line: line.question_id == self.q_nps
+        )
+        user_input.write(
+            {"user_input_line_ids": [Command.update(nps_line.id, {"value_scale": 6})]}
+        )
+        self.assertRecordValues(
+            self.scores(user_input, "nps"),
+            [{"value": 60.0, "nps_category": "detractor"}],
+        )
+        user_input.write({"user_input_line_ids": [Command.delete(nps_line.id)]})
+        self.assertFalse(self.scores(user_input, "nps"))
+        self.assertEqual(len(self.scores(user_input)), 1)
