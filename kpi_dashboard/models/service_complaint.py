@@ -6,6 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 
 class ServiceComplaint(models.Model):
@@ -14,6 +15,25 @@ class ServiceComplaint(models.Model):
     # The backlog reads the cases open during the period: those not closed
     # before its start.
     date_closed = fields.Datetime(index=True)
+
+    def init(self):
+        # The complaint KPIs of a period read only this index (an index-only
+        # scan of the period's range): the columns of their cuts and figures,
+        # a third of the table's width.
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE INDEX IF NOT EXISTS service_complaint_kpi_idx
+                    ON service_complaint (date_received)
+                    INCLUDE (company_id, stage_id, team_id, user_id, tier_id,
+                             service_type_id, channel_id, date_first_response,
+                             response_deadline, response_working_hours,
+                             date_resolved, resolution_deadline,
+                             resolution_working_hours, reopen_count,
+                             escalation_level, date_closed, breach_date)
+                """
+            )
+        )
 
     @api.model
     def _demo_kpi_history(self, months, seed):

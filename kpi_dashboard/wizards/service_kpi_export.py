@@ -16,6 +16,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
+from ..lib.xlsx import TableWorksheet
 from ..models.service_kpi_engine import CUT_MODELS
 
 STATUS_COLOURS = {"good": "#C6EFCE", "warning": "#FFEB9C", "bad": "#FFC7CE"}
@@ -378,6 +379,20 @@ class ServiceKpiExport(models.TransientModel):
                 SQL(alias),
             )
 
+        statuses = (
+            self.env["service.complaint"]
+            ._fields["response_status"]
+            ._description_selection(self.env)
+        )
+
+        def status(column):
+            # The label in the user's language.
+            return SQL(
+                "CASE %s %s END",
+                SQL(column),
+                SQL(" ").join(SQL("WHEN %s THEN %s", *item) for item in statuses),
+            )
+
         def serial(column):
             # Days since 1899-12-30, Excel's date origin, of the local time.
             return SQL(
@@ -398,7 +413,7 @@ class ServiceKpiExport(models.TransientModel):
                            %(category)s, %(stage)s, t.priority::int,
                            %(first_response)s, %(resolved)s,
                            t.response_working_hours, t.resolution_working_hours,
-                           t.response_status, t.resolution_status,
+                           %(response_status)s, %(resolution_status)s,
                            t.reopen_count, t.escalation_level
                       FROM service_complaint t
                       JOIN service_complaint_stage stage ON stage.id = t.stage_id
@@ -426,6 +441,8 @@ class ServiceKpiExport(models.TransientModel):
                     channel=name("channel"),
                     category=name("category"),
                     stage=name("stage"),
+                    response_status=status("t.response_status"),
+                    resolution_status=status("t.resolution_status"),
                     filters=where,
                     start=engine._utc_bound(day, False),
                     stop=engine._utc_bound(day + timedelta(days=1), False),
@@ -436,7 +453,9 @@ class ServiceKpiExport(models.TransientModel):
             day += timedelta(days=1)
 
     def _sheet_cases(self, workbook, styles, filters):
-        sheet = workbook.add_worksheet(self.env._("Complaints"))
+        sheet = workbook.add_worksheet(
+            self.env._("Complaints"), worksheet_class=TableWorksheet
+        )
         headers = [
             self.env._("Reference"),
             self.env._("Subject"),
@@ -460,28 +479,11 @@ class ServiceKpiExport(models.TransientModel):
             self.env._("Escalation Level"),
         ]
         self._headers(sheet, styles, headers, widths={1: 30, 3: 24})
-        Complaint = self.env["service.complaint"]
-        statuses = dict(
-            Complaint._fields["response_status"]._description_selection(self.env)
-        )
-        text, number = sheet.write_string, sheet.write_number
         date, hours, integer = styles["datetime"], styles["number"], styles["integer"]
-
-        def status(row, col, value, __):
-            text(row, col, statuses.get(value, value))
-
-        # One writer per column, chosen once: the loop runs 100 000 times.
-        writers = (
-            [(text, None)] * 2
-            + [(number, date)]
-            + [(text, None)] * 8
-            + [(number, integer), (number, date), (number, date)]
-            + [(number, hours)] * 2
-            + [(status, None)] * 2
-            + [(number, integer)] * 2
+        formats = (
+            [None, None, date]
+            + [None] * 8
+            + [integer, date, date, hours, hours, None, None, integer, integer]
         )
-        for row, case in enumerate(self._case_rows(filters), start=1):
-            for col, value in enumerate(case):
-                if value is not None and value is not False:
-                    write, style = writers[col]
-                    write(row, col, value, style)
+        # 100 000 rows of 20 cells: written a row at a time, not cell by cell.
+        sheet.write_table_rows(1, self._case_rows(filters), formats)
