@@ -163,9 +163,22 @@ class ServiceKpi(models.Model):
             return True
         return n >= self.min_sample
 
-    def _figures(self, date_from, date_to, granularity=None, cuts=(), filters=None):
+    def _figures(
+        self,
+        date_from,
+        date_to,
+        granularity=None,
+        cuts=(),
+        filters=None,
+        snapshots=False,
+    ):
         """{kpi: [figure]} where a figure is a dict with period, keys (cut ->
-        id), value, n, ci_low, ci_high, significant and status."""
+        id), value, n, ci_low, ci_high, significant and status.
+
+        With ``snapshots``, the whole months already closed come from their
+        monthly snapshots, as they were when the month was closed (trends
+        survive later edits and re-organisations), where the snapshots hold
+        the figures asked for; the other months are computed."""
         if granularity and granularity not in GRANULARITIES:
             raise ValidationError(self.env._("Unknown period: %s", granularity))
         unknown = set(cuts) - set(CUTS)
@@ -177,17 +190,28 @@ class ServiceKpi(models.Model):
             raise ValidationError(
                 self.env._("The end of the period is before its start.")
             )
-        computed = self.env["service.kpi.engine"].compute(
-            set(self.mapped("computation")),
-            date_from,
-            date_to,
-            granularity=granularity,
-            cuts=cuts,
-            filters=filters,
-        )
+        frozen, ranges = {}, [(date_from, date_to)]
+        if snapshots:
+            frozen, ranges = self._closed_snapshot_figures(
+                date_from, date_to, granularity, cuts, filters
+            )
+        engine = self.env["service.kpi.engine"]
+        computations = set(self.mapped("computation"))
+        computed = {code: [] for code in computations}
+        for start, end in ranges:
+            rows = engine.compute(
+                computations,
+                start,
+                end,
+                granularity=granularity,
+                cuts=cuts,
+                filters=filters,
+            )
+            for code, figures in rows.items():
+                computed[code] += figures
         result = {}
         for kpi in self:
-            figures = []
+            figures = list(frozen.get(kpi, []))
             for figure in computed[kpi.computation]:
                 figure = dict(figure)
                 figure["significant"] = kpi._is_significant(figure["n"])
@@ -196,9 +220,136 @@ class ServiceKpi(models.Model):
             result[kpi] = figures
         return result
 
-    def _totals(self, date_from, date_to, filters=None):
+    def _closed_snapshot_figures(self, date_from, date_to, granularity, cuts, filters):
+        """({kpi: [figure]} of the closed months' snapshots, [(start, end)]
+        of the ranges still to compute). Snapshots hold whole months of one
+        company, by team, tier, both or neither: other requests are computed."""
+        everything = ({}, [(date_from, date_to)])
+        if granularity not in ("month", None):
+            return everything
+        filters = {cut: ids for cut, ids in (filters or {}).items() if ids}
+        scope, companies = self._snapshot_scope(cuts, filters)
+        if not scope:
+            return everything
+        engine = self.env["service.kpi.engine"]
+        months = engine._periods(date_from, date_to, "month")
+        if not granularity and len(months) != 1:
+            return everything
+        whole = [
+            month
+            for month in months
+            if month >= date_from
+            and month + relativedelta(months=1) - timedelta(days=1) <= date_to
+        ]
+        self.env["service.kpi.snapshot"].check_access("read")
+        self.env.flush_all()
+        closed = set()
+        if whole:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT month FROM service_kpi_snapshot
+                     WHERE state = 'closed' AND month = ANY(%s)
+                       AND company_id = ANY(%s)
+                     GROUP BY month HAVING COUNT(DISTINCT company_id) = %s
+                    """,
+                    whole,
+                    companies,
+                    len(companies),
+                )
+            )
+            closed = {row[0] for row in self.env.cr.fetchall()}
+        if not closed:
+            return everything
+        where = [
+            SQL("s.state = 'closed'"),
+            SQL("s.scope = %s", scope),
+            SQL("s.month = ANY(%s)", sorted(closed)),
+            SQL("s.company_id = ANY(%s)", companies),
+            SQL("s.kpi_id = ANY(%s)", self.ids),
+        ]
+        for cut, column in (("team", "s.team_id"), ("tier", "s.tier_id")):
+            if filters.get(cut):
+                where.append(SQL("%s = ANY(%s)", SQL(column), filters[cut]))
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT s.kpi_id, s.month, s.company_id, s.team_id, s.tier_id,
+                       s.value::float8, s.sample_size, s.ci_low::float8,
+                       s.ci_high::float8,
+                       s.significant, s.status
+                  FROM service_kpi_snapshot s
+                 WHERE %s
+                """,
+                SQL(" AND ").join(where),
+            )
+        )
+        kpis = {kpi.id: kpi for kpi in self}
+        frozen = {}
+        for row in self.env.cr.fetchall():
+            kpi_id, month, company, team, tier, value, n, low, high = row[:9]
+            keys = {"company": company, "team": team, "tier": tier}
+            no_interval = not low and not high  # stored as 0 when there is none
+            frozen.setdefault(kpis[kpi_id], []).append(
+                {
+                    "period": month if granularity else None,
+                    "keys": {cut: keys.get(cut) for cut in cuts},
+                    "value": value,
+                    "n": n,
+                    "ci_low": None if no_interval else low,
+                    "ci_high": None if no_interval else high,
+                    "significant": row[9],
+                    "status": row[10] or None,
+                }
+            )
+        ranges = self._ranges_to_compute(months, closed, date_from, date_to)
+        return frozen, ranges
+
+    @api.model
+    def _snapshot_scope(self, cuts, filters):
+        """(snapshot scope, company ids) holding the figures of ``cuts`` and
+        ``filters``, or (None, None)."""
+        companies = self.env.companies.ids
+        if filters.get("company"):
+            companies = [c for c in companies if c in filters["company"]]
+        if len(companies) != 1 and "company" not in cuts:
+            return None, None  # figures of several companies do not add up
+        scope_cuts = set(cuts) - {"company"}
+        for cut, ids in filters.items():
+            if cut != "company" and cut not in cuts:
+                if len(ids) != 1:
+                    return None, None
+                scope_cuts.add(cut)
+        scope = {
+            (): "company",
+            ("team",): "team",
+            ("tier",): "tier",
+            ("team", "tier"): "team_tier",
+        }.get(tuple(sorted(scope_cuts)))
+        return scope, companies
+
+    @api.model
+    def _ranges_to_compute(self, months, closed, date_from, date_to):
+        """[(start, end)] of the runs of consecutive months not ``closed``."""
+        ranges, run = [], None
+        for month in months:
+            if month in closed:
+                run = None
+                continue
+            start = max(month, date_from)
+            end = min(month + relativedelta(months=1) - timedelta(days=1), date_to)
+            if run:
+                run[1] = end
+            else:
+                run = [start, end]
+                ranges.append(run)
+        return [tuple(run) for run in ranges]
+
+    def _totals(self, date_from, date_to, filters=None, snapshots=False):
         """{kpi: figure or None} for the whole range, no cut."""
-        figures = self._figures(date_from, date_to, filters=filters)
+        figures = self._figures(
+            date_from, date_to, filters=filters, snapshots=snapshots
+        )
         return {kpi: (rows[0] if rows else None) for kpi, rows in figures.items()}
 
     # ------------------------------------------------------------------
@@ -247,10 +398,13 @@ class ServiceKpi(models.Model):
         kpis = self.search([("show_on_dashboard", "=", True)])
         if "sale.order" not in self.env:  # no Sales: no rate per order to show
             kpis = kpis.filtered(lambda k: k.computation != "complaint_rate_orders")
-        current = kpis._totals(start, end, filters)
-        previous = kpis._totals(prev_start, prev_end, filters)
+        # Closed months as they were closed: see _figures.
+        current = kpis._totals(start, end, filters, snapshots=True)
+        previous = kpis._totals(prev_start, prev_end, filters, snapshots=True)
         trend_start = today.replace(day=1) - relativedelta(months=11)
-        trend = kpis._figures(trend_start, today, "month", filters=filters)
+        trend = kpis._figures(
+            trend_start, today, "month", filters=filters, snapshots=True
+        )
         months = self.env["service.kpi.engine"]._periods(trend_start, today, "month")
         tiles = []
         for kpi in kpis:
@@ -371,7 +525,9 @@ class ServiceKpi(models.Model):
     def _league(self, cut, start, end, filters=None):
         """Rows of a league table (per team or agent) for a few key KPIs."""
         kpis = self.search([("computation", "in", self.LEAGUE_CODES)])
-        figures = kpis._figures(start, end, cuts=(cut,), filters=filters)
+        figures = kpis._figures(
+            start, end, cuts=(cut,), filters=filters, snapshots=True
+        )
         rows = {}
         for kpi, kpi_figures in figures.items():
             for figure in kpi_figures:

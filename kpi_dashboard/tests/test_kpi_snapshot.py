@@ -114,3 +114,60 @@ class TestKpiSnapshot(KpiCommon):
             ).value,
             5,
         )
+
+    def test_trends_read_closed_months_from_their_snapshots(self):
+        self.snapshot_month()
+        self.env["service.kpi.snapshot"]._close_months(date(2026, 2, 1), self.company)
+        # A January case moves to February after January was closed.
+        self.cases["c4"].sudo().write({"date_received": date(2026, 2, 10)})
+        count = self.kpi("complaint_count").with_env(self.as_company())
+        jan_1, feb_28 = date(2026, 1, 1), date(2026, 2, 28)
+
+        def by_month(figures):
+            return {f["period"]: f["value"] for f in figures[count]}
+
+        computed = count._figures(jan_1, feb_28, "month")
+        self.assertEqual(by_month(computed), {date(2026, 1, 1): 4, date(2026, 2, 1): 2})
+        # As closed: January keeps its five cases; February, open, is computed.
+        served = count._figures(jan_1, feb_28, "month", snapshots=True)
+        self.assertEqual(by_month(served), {date(2026, 1, 1): 5, date(2026, 2, 1): 2})
+        self.assertEqual(
+            count._totals(jan_1, date(2026, 1, 31), snapshots=True)[count]["value"], 5
+        )
+        # By team from the team rows, with their sample and status.
+        by_team = count._figures(
+            jan_1, date(2026, 1, 31), cuts=("team",), snapshots=True
+        )[count]
+        self.assertEqual(
+            {f["keys"]["team"]: f["value"] for f in by_team},
+            {self.team_a.id: 3, self.team_b.id: 2},
+        )
+        # One team's figure is its team row; two teams' figure cannot be made
+        # of the rows of each, nor an agent's, nor a part of the month: those
+        # are computed.
+        team_a = count._totals(
+            jan_1, date(2026, 1, 31), {"team": self.team_a.ids}, snapshots=True
+        )[count]
+        self.assertEqual(team_a["value"], 3)
+        both = count._totals(
+            jan_1,
+            date(2026, 1, 31),
+            {"team": (self.team_a | self.team_b).ids},
+            snapshots=True,
+        )[count]
+        self.assertEqual(both["value"], 4)
+        self.assertEqual(
+            count._totals(jan_1, date(2026, 1, 15), snapshots=True)[count]["value"],
+            count._totals(jan_1, date(2026, 1, 15))[count]["value"],
+        )
+        # Statistics keep their interval, and a figure without one has none.
+        sla = self.kpi("sla_resolution").with_env(self.as_company())
+        figure = sla._totals(jan_1, date(2026, 1, 31), snapshots=True)[sla]
+        self.assertAlmostEqual(figure["value"], 40.0)
+        self.assertLess(figure["ci_low"], 40.0)
+        self.assertGreater(figure["ci_high"], 40.0)
+        self.assertFalse(figure["significant"])
+        self.assertEqual(figure["status"], "bad")
+        median = self.kpi("frt_median").with_env(self.as_company())
+        figure = median._totals(jan_1, date(2026, 1, 31), snapshots=True)[median]
+        self.assertIsNone(figure["ci_low"])

@@ -104,12 +104,15 @@ class ServiceKpiExport(models.TransientModel):
         )
         styles = self._styles(workbook)
         kpis, filters = self._scoped()
-        totals = kpis._totals(self.date_from, self.date_to, filters)
+        # Closed months as they were closed (monthly snapshots), the others
+        # computed: see service.kpi._figures.
+        totals = kpis._totals(self.date_from, self.date_to, filters, snapshots=True)
         length = self.date_to - self.date_from
         previous = kpis._totals(
             self.date_from - length - timedelta(days=1),
             self.date_from - timedelta(days=1),
             filters,
+            snapshots=True,
         )
         self._sheet_summary(workbook, styles, kpis, totals, previous)
         self._sheet_trend(workbook, styles, kpis, filters)
@@ -213,7 +216,9 @@ class ServiceKpiExport(models.TransientModel):
         engine = self.env["service.kpi.engine"]
         start = self.date_from.replace(day=1)
         months = engine._periods(start, self.date_to, "month")
-        figures = kpis._figures(start, self.date_to, "month", filters=filters)
+        figures = kpis._figures(
+            start, self.date_to, "month", filters=filters, snapshots=True
+        )
         by_month = {
             kpi: {f["period"]: f["value"] for f in rows}
             for kpi, rows in figures.items()
@@ -258,7 +263,7 @@ class ServiceKpiExport(models.TransientModel):
     def _sheet_breakdown(self, workbook, styles, kpis, filters, cut, title):
         sheet = workbook.add_worksheet(title)
         figures = kpis._figures(
-            self.date_from, self.date_to, cuts=(cut,), filters=filters
+            self.date_from, self.date_to, cuts=(cut,), filters=filters, snapshots=True
         )
         # {kpi: {record id: figure}}: one lookup per cell, not one scan.
         by_key = {
