@@ -22,6 +22,7 @@ _LITERAL_ESCAPE = re.compile("(_x[0-9a-fA-F]{4}_)")
 _CONTROL = re.compile(r"([\x00-\x08\x0b-\x1f])")
 _NEEDS_WORK = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
 MAX_STRING = 32767
+CACHED_VALUES = 2000  # per column
 
 
 def _inline_text(text):
@@ -60,6 +61,9 @@ class TableWorksheet(Worksheet):
             f' s="{fmt._get_xf_index()}"' if fmt is not None else "" for fmt in formats
         ]
         letters = [xl_col_to_name(col) for col in range(len(formats))]
+        # Most text columns repeat a few names (team, agent, stage...): each
+        # is escaped once. Bounded, so that unique texts cannot fill memory.
+        caches = [{} for __ in formats]
         write = self.fh.write
         row_num = first_row
         min_col, max_col = None, -1
@@ -71,13 +75,19 @@ class TableWorksheet(Worksheet):
                 if value is None or value is False:
                     continue
                 if isinstance(value, str):
-                    # Excel's limit; xlsxwriter truncates the same way.
-                    text, preserve = _inline_text(value[:MAX_STRING])
-                    space = ' xml:space="preserve"' if preserve else ""
-                    cells.append(
-                        f'<c r="{letters[col]}{number}"{styles[col]} '
-                        f't="inlineStr"><is><t{space}>{text}</t></is></c>'
-                    )
+                    cache = caches[col]
+                    tail = cache.get(value)
+                    if tail is None:
+                        # Excel's limit; xlsxwriter truncates the same way.
+                        text, preserve = _inline_text(value[:MAX_STRING])
+                        space = ' xml:space="preserve"' if preserve else ""
+                        tail = (
+                            f'{styles[col]} t="inlineStr"><is><t{space}>{text}'
+                            "</t></is></c>"
+                        )
+                        if len(cache) < CACHED_VALUES:
+                            cache[value] = tail
+                    cells.append(f'<c r="{letters[col]}{number}"{tail}')
                 else:
                     cells.append(
                         f'<c r="{letters[col]}{number}"{styles[col]}>'
