@@ -8,7 +8,13 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, date_utils
 
-from .service_kpi_engine import COMPUTATIONS, CUT_MODELS, CUTS, GRANULARITIES
+from .service_kpi_engine import (
+    COMPUTATIONS,
+    CUT_MODELS,
+    CUTS,
+    GRANULARITIES,
+    collection_paused,
+)
 
 # Figures whose interval says how much to trust them; counts and stocks are
 # exact.
@@ -146,22 +152,36 @@ class ServiceKpi(models.Model):
     # ------------------------------------------------------------------
     def _status(self, value):
         """good / warning / bad against target and warning level, or False."""
-        self.ensure_one()
-        if value is None:
-            return False
-        if self.direction == "higher":
-            if value >= self.target:
-                return "good"
-            return "warning" if value >= self.warning_level else "bad"
-        if value <= self.target:
-            return "good"
-        return "warning" if value <= self.warning_level else "bad"
+        return self._judge()[0](value)
 
     def _is_significant(self, n):
+        return self._judge()[1](n)
+
+    def _judge(self):
+        """(status of a value, significance of a sample size) of this KPI, as
+        two plain functions: the fields are read once for the thousands of
+        figures of a trend."""
         self.ensure_one()
-        if COMPUTATIONS[self.computation].stat not in STATISTICAL:
-            return True
-        return n >= self.min_sample
+        target, warning = self.target, self.warning_level
+        higher = self.direction == "higher"
+        statistical = COMPUTATIONS[self.computation].stat in STATISTICAL
+        min_sample = self.min_sample
+
+        def status(value):
+            if value is None:
+                return False
+            if higher:
+                if value >= target:
+                    return "good"
+                return "warning" if value >= warning else "bad"
+            if value <= target:
+                return "good"
+            return "warning" if value <= warning else "bad"
+
+        def significant(n):
+            return not statistical or n >= min_sample
+
+        return status, significant
 
     def _figures(
         self,
@@ -210,14 +230,16 @@ class ServiceKpi(models.Model):
             for code, figures in rows.items():
                 computed[code] += figures
         result = {}
-        for kpi in self:
-            figures = list(frozen.get(kpi, []))
-            for figure in computed[kpi.computation]:
-                figure = dict(figure)
-                figure["significant"] = kpi._is_significant(figure["n"])
-                figure["status"] = kpi._status(figure["value"])
-                figures.append(figure)
-            result[kpi] = figures
+        with collection_paused():
+            for kpi in self:
+                status, significant = kpi._judge()
+                figures = list(frozen.get(kpi, []))
+                for figure in computed[kpi.computation]:
+                    figure = dict(figure)
+                    figure["significant"] = significant(figure["n"])
+                    figure["status"] = status(figure["value"])
+                    figures.append(figure)
+                result[kpi] = figures
         return result
 
     def _closed_snapshot_figures(self, date_from, date_to, granularity, cuts, filters):
