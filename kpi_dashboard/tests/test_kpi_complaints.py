@@ -147,6 +147,52 @@ class TestKpiComplaints(KpiCommon):
         figures = shanghai._totals(JAN_1, JAN_31)
         self.assertEqual(figures[kpi]["value"], 5)
 
+    def test_days_follow_daylight_saving_time(self):
+        # Paris moves from UTC+1 to UTC+2 on 2026-03-29: local midnight is
+        # 23:00 UTC the day before, then 22:00 UTC. Each case is 30 minutes
+        # after a local midnight.
+        for name, received in (
+            ("before", datetime(2026, 3, 28, 23, 30)),  # March 29, 00:30
+            ("after", datetime(2026, 3, 29, 22, 30)),  # March 30, 00:30
+        ):
+            self._make_case(
+                name,
+                team=self.team_a,
+                user=self.agent_1,
+                customer=self.customer_1,
+                received=received,
+                stage="handling",
+            )
+        kpi = (
+            self.kpi("complaint_count")
+            .with_env(self.as_company())
+            .with_context(tz="Europe/Paris")
+        )
+        rows = kpi._figures(date(2026, 3, 28), date(2026, 3, 31), "day")[kpi]
+        self.assertEqual(
+            {row["period"]: row["value"] for row in rows},
+            {date(2026, 3, 29): 1, date(2026, 3, 30): 1},
+        )
+
+    def test_parallel_workers_setting(self):
+        engine = self.env["service.kpi.engine"]
+        params = self.env["ir.config_parameter"].sudo()
+        self.env.cr.execute("SHOW max_parallel_workers_per_gather")
+        server_default = self.env.cr.fetchone()[0]
+
+        def workers_inside():
+            with engine._analytics_settings():
+                self.env.cr.execute("SHOW max_parallel_workers_per_gather")
+                return self.env.cr.fetchone()[0]
+
+        self.assertEqual(workers_inside(), "1", "one worker by default")
+        params.set_param("kpi_dashboard.parallel_workers", "3")
+        self.assertEqual(workers_inside(), "3")
+        params.set_param("kpi_dashboard.parallel_workers", "three")
+        self.assertEqual(workers_inside(), "1", "a typo does not break the KPIs")
+        self.env.cr.execute("SHOW max_parallel_workers_per_gather")
+        self.assertEqual(self.env.cr.fetchone()[0], server_default, "reset after")
+
     def test_status_against_target_and_warning(self):
         kpi = self.kpi("sla_resolution")  # higher is better: 90 / 80
         self.assertEqual(kpi._status(95.0), "good")
