@@ -253,6 +253,13 @@ class ServiceKpi(models.Model):
         scope, companies = self._snapshot_scope(cuts, filters)
         if not scope:
             return everything
+        # Snapshot months are the company's (its time zone); a user elsewhere
+        # gets months of their own zone, computed.
+        Snapshot = self.env["service.kpi.snapshot"]
+        user_tz = self.env["service.kpi.engine"]._tz()
+        for company in self.env["res.company"].browse(companies):
+            if Snapshot._company_tz(company) != user_tz:
+                return everything
         engine = self.env["service.kpi.engine"]
         months = engine._periods(date_from, date_to, "month")
         if not granularity and len(months) != 1:
@@ -263,7 +270,7 @@ class ServiceKpi(models.Model):
             if month >= date_from
             and month + relativedelta(months=1) - timedelta(days=1) <= date_to
         ]
-        self.env["service.kpi.snapshot"].check_access("read")
+        Snapshot.check_access("read")
         self.env.flush_all()
         closed = set()
         if whole:

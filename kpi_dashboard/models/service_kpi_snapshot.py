@@ -108,10 +108,14 @@ class ServiceKpiSnapshot(models.Model):
         existing = self.search([("month", "=", month), ("company_id", "=", company.id)])
         if existing.filtered(lambda s: s.state == "closed"):
             return self.browse()
+        # A company's month runs from midnight to midnight where it is, for
+        # whoever (the scheduler, a manager abroad) computes it.
         kpis = (
             self.env["service.kpi"]
             .with_company(company)
-            .with_context(allowed_company_ids=[company.id])
+            .with_context(
+                allowed_company_ids=[company.id], tz=self._company_tz(company)
+            )
             .search([])
         )
         end = month + relativedelta(months=1) - timedelta(days=1)
@@ -148,6 +152,11 @@ class ServiceKpiSnapshot(models.Model):
                     )
         existing.unlink()
         return self.create(values)
+
+    @api.model
+    def _company_tz(self, company):
+        """The time zone of the company's months: its address's."""
+        return company.partner_id.tz or "UTC"
 
     @api.model
     def _close_months(self, before, company):

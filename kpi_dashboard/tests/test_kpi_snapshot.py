@@ -1,6 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -171,3 +171,28 @@ class TestKpiSnapshot(KpiCommon):
         median = self.kpi("frt_median").with_env(self.as_company())
         figure = median._totals(jan_1, date(2026, 1, 31), snapshots=True)[median]
         self.assertIsNone(figure["ci_low"])
+
+    def test_months_are_the_companys_own(self):
+        # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
+        self._make_case(
+            "late",
+            team=self.team_a,
+            user=self.agent_1,
+            customer=self.customer_1,
+            received=datetime(2026, 1, 31, 20),
+            stage="handling",
+        )
+        self.company.partner_id.tz = "Asia/Shanghai"
+        self.snapshot_month()  # by the scheduler, whose zone is UTC
+        count = self.kpi("complaint_count")
+        row = self.snapshots(kpi_id=count.id, scope="company")
+        self.assertEqual(row.value, 5, "January in Shanghai")
+        self.env["service.kpi.snapshot"]._close_months(date(2026, 2, 1), self.company)
+        jan_1, jan_31 = date(2026, 1, 1), date(2026, 1, 31)
+        shanghai = count.with_env(self.as_company()).with_context(tz="Asia/Shanghai")
+        self.assertEqual(
+            shanghai._totals(jan_1, jan_31, snapshots=True)[count]["value"], 5
+        )
+        # A manager in UTC gets UTC months, computed.
+        utc = count.with_env(self.as_company())
+        self.assertEqual(utc._totals(jan_1, jan_31, snapshots=True)[count]["value"], 6)
