@@ -334,6 +334,14 @@ def best_of(runs, function, *args, **kwargs):
     return best, result
 
 
+def cpu_reference():
+    """Seconds of a fixed pure-Python loop (best of 3): the speed of this
+    shared machine varies by half from one minute to the next, and the other
+    figures move with it."""
+    seconds, __ = best_of(3, lambda: sum(i * i for i in range(5_000_000)))
+    return seconds
+
+
 def orm_loop(env, codes, start, stop):
     """The KPIs the way a naive implementation would compute them: records
     read with the ORM and looped over in Python."""
@@ -460,6 +468,7 @@ def main():
             generate(env, args, tag)
         with Timer("VACUUM ANALYZE"):
             vacuum(reg.db_name)
+    print(f"CPU reference (fixed Python loop, best of 3): {cpu_reference():.3f} s")
     with environment(reg) as env:
         env = env(context=dict(env.context, tz="UTC"))
         env.cr.execute("SELECT count(*) FROM service_complaint")
@@ -530,6 +539,7 @@ def main():
         print(f"ratio ORM / SQL: {orm / sql:.0f}x")
         env.cr.rollback()
     subprocess.run([sys.executable, __file__, "--export-month", str(month)], check=True)
+    print(f"CPU reference again: {cpu_reference():.3f} s")
 
 
 if __name__ == "__main__":
