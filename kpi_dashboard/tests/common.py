@@ -292,6 +292,17 @@ class KpiCommon(TransactionCase):
         complaint.invalidate_recordset()
         return complaint
 
+    def _make_open_case(self, name, received):
+        """A case of team A in handling, received at ``received`` (UTC)."""
+        return self._make_case(
+            name,
+            team=self.team_a,
+            user=self.agent_1,
+            customer=self.customer_1,
+            received=received,
+            stage="handling",
+        )
+
     def kpi(self, code):
         return self.env.ref(f"kpi_dashboard.kpi_{code}")
 

@@ -131,14 +131,7 @@ class TestKpiComplaints(KpiCommon):
 
     def test_periods_follow_the_users_time_zone(self):
         # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
-        late = self._make_case(
-            "late",
-            team=self.team_a,
-            user=self.agent_1,
-            customer=self.customer_1,
-            received=datetime(2026, 1, 31, 20),
-            stage="handling",
-        )
+        late = self._make_open_case("late", datetime(2026, 1, 31, 20))
         self.assertTrue(late)
         kpi = self.kpi("complaint_count")
         utc = kpi.with_env(self.as_company())._totals(JAN_1, JAN_31)
@@ -155,14 +148,7 @@ class TestKpiComplaints(KpiCommon):
             ("before", datetime(2026, 3, 28, 23, 30)),  # March 29, 00:30
             ("after", datetime(2026, 3, 29, 22, 30)),  # March 30, 00:30
         ):
-            self._make_case(
-                name,
-                team=self.team_a,
-                user=self.agent_1,
-                customer=self.customer_1,
-                received=received,
-                stage="handling",
-            )
+            self._make_open_case(name, received)
         kpi = (
             self.kpi("complaint_count")
             .with_env(self.as_company())

@@ -174,14 +174,7 @@ class TestKpiSnapshot(KpiCommon):
 
     def test_months_are_the_companys_own(self):
         # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
-        self._make_case(
-            "late",
-            team=self.team_a,
-            user=self.agent_1,
-            customer=self.customer_1,
-            received=datetime(2026, 1, 31, 20),
-            stage="handling",
-        )
+        self._make_open_case("late", datetime(2026, 1, 31, 20))
         self.company.partner_id.tz = "Asia/Shanghai"
         self.snapshot_month()  # by the scheduler, whose zone is UTC
         count = self.kpi("complaint_count")
