@@ -25,11 +25,17 @@ class ServicePromise(models.Model):
         string="Promise", required=True, tracking=True, help="What was promised."
     )
     description = fields.Html()
+    # Company, customer, owner and team come from the complaint when there
+    # is one (else the user's company, team and themselves), and stay
+    # editable. No defaults: a default would win over the complaint's value.
     company_id = fields.Many2one(
         "res.company",
         required=True,
         index=True,
-        default=lambda self: self.env.company,
+        compute="_compute_from_complaint",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -38,6 +44,10 @@ class ServicePromise(models.Model):
         index=True,
         tracking=True,
         check_company=True,
+        compute="_compute_from_complaint",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     commercial_partner_id = fields.Many2one(
         related="partner_id.commercial_partner_id",
@@ -65,7 +75,10 @@ class ServicePromise(models.Model):
         tracking=True,
         check_company=True,
         domain=[("share", "=", False)],
-        default=lambda self: self.env.user,
+        compute="_compute_from_complaint",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="Who keeps the promise; the scheduled check reminds them when it is "
         "due.",
     )
@@ -75,14 +88,20 @@ class ServicePromise(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        default=lambda self: self.env.user._service_default_team(),
+        compute="_compute_from_complaint",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     date_promised = fields.Datetime(
         string="Promised On", required=True, default=fields.Datetime.now
     )
     date_due = fields.Date(string="Due", required=True, index=True, tracking=True)
     bottom_line = fields.Text(
-        default=lambda self: self.env.company.service_promise_bottom_line,
+        compute="_compute_bottom_line",
+        store=True,
+        readonly=False,
+        precompute=True,
         help="What may not be promised: the company's bottom line, or this "
         "promise's own.",
     )
@@ -115,6 +134,28 @@ class ServicePromise(models.Model):
         "does not create a second one.",
     )
     color = fields.Integer()
+
+    @api.depends("complaint_id")
+    def _compute_from_complaint(self):
+        user = self.env.user
+        for promise in self:
+            complaint = promise.complaint_id
+            promise.company_id = (
+                complaint.company_id or promise.company_id or self.env.company
+            )
+            promise.partner_id = complaint.partner_id or promise.partner_id
+            promise.team_id = (
+                complaint.team_id or promise.team_id or user._service_default_team()
+            )
+            promise.user_id = complaint.user_id or promise.user_id or user
+
+    @api.depends("company_id")
+    def _compute_bottom_line(self):
+        # The company's bottom line, unless the promise has its own.
+        for promise in self:
+            promise.bottom_line = (
+                promise.bottom_line or promise.company_id.service_promise_bottom_line
+            )
 
     @api.depends("state", "date_due")
     @api.depends_context("tz")
@@ -165,32 +206,6 @@ class ServicePromise(models.Model):
                         promise=promise.name,
                     )
                 )
-
-    @api.onchange("complaint_id")
-    def _onchange_complaint_id(self):
-        complaint = self.complaint_id
-        if complaint:
-            self.partner_id = complaint.partner_id or self.partner_id
-            self.team_id = complaint.team_id or self.team_id
-            self.user_id = complaint.user_id or self.user_id
-            self.company_id = complaint.company_id
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        complaints = self.env["service.complaint"].browse(
-            [vals["complaint_id"] for vals in vals_list if vals.get("complaint_id")]
-        )
-        for vals in vals_list:
-            if not vals.get("complaint_id"):
-                continue
-            complaint = complaints.browse(vals["complaint_id"])
-            for field in ("partner_id", "team_id", "user_id", "company_id"):
-                if field not in vals and complaint[field]:
-                    vals[field] = complaint[field].id
-            if "bottom_line" not in vals and "company_id" in vals:
-                company = self.env["res.company"].browse(vals["company_id"])
-                vals["bottom_line"] = company.service_promise_bottom_line
-        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Actions
