@@ -515,12 +515,12 @@ class ServiceKpi(models.Model):
             SQL(
                 """
                 SELECT %(column)s, COUNT(*) FROM service_complaint t
-                  JOIN service_complaint_stage stage ON stage.id = t.stage_id
-                 WHERE stage.kind != 'cancelled' AND %(filters)s
+                 WHERE %(not_cancelled)s AND %(filters)s
                    AND t.date_received >= %(start)s AND t.date_received < %(stop)s
                  GROUP BY 1 ORDER BY 2 DESC, 1
                 """,
                 column=SQL(column),
+                not_cancelled=engine._source_where("complaint"),
                 filters=where,
                 start=engine._utc_bound(date_from, False),
                 stop=engine._utc_bound(date_to + timedelta(days=1), False),
