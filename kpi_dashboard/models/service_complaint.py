@@ -120,6 +120,7 @@ class ServiceComplaint(models.Model):
             tracking_disable=True, mail_create_nolog=True, mail_notrack=True
         ).create(values)
         self.env.flush_all()
+        rows = []
         for complaint, (received, response, resolution, reopened, escalated) in zip(
             complaints, history, strict=True
         ):
@@ -140,26 +141,13 @@ class ServiceComplaint(models.Model):
                 )
                 if late
             ]
-            self.env.cr.execute(
-                """
-                UPDATE service_complaint
-                   SET stage_id = %s, is_closed = TRUE,
-                       date_first_response = %s, date_last_response = %s,
-                       date_resolved = %s, date_closed = %s,
-                       response_working_hours = %s, resolution_working_hours = %s,
-                       response_status = %s, resolution_status = %s,
-                       deadline_status = %s, next_deadline = NULL,
-                       breach_date = %s, reopen_count = %s, escalation_level = %s,
-                       escalation_next_date = NULL,
-                       customer_evaluation = NULL
-                 WHERE id = %s
-                """,
-                (
-                    closed.id,
-                    first,
+            rows.append(
+                SQL(
+                    "(%s, %s::timestamp, %s::timestamp, %s::float8, %s::float8, "
+                    "%s, %s, %s, %s::timestamp, %s, %s)",
+                    complaint.id,
                     first,
                     resolved,
-                    resolved + timedelta(days=2),
                     response,
                     resolution,
                     "breached" if response_late else "on_time",
@@ -168,8 +156,33 @@ class ServiceComplaint(models.Model):
                     min(breaches) if breaches else None,
                     reopened,
                     escalated,
-                    complaint.id,
-                ),
+                )
             )
+        # One statement for the whole history.
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE service_complaint t
+                   SET stage_id = %(closed)s, is_closed = TRUE,
+                       date_first_response = v.first, date_last_response = v.first,
+                       date_resolved = v.resolved,
+                       date_closed = v.resolved + interval '2 days',
+                       response_working_hours = v.response,
+                       resolution_working_hours = v.resolution,
+                       response_status = v.response_status,
+                       resolution_status = v.resolution_status,
+                       deadline_status = v.deadline_status, next_deadline = NULL,
+                       breach_date = v.breach, reopen_count = v.reopened,
+                       escalation_level = v.escalated, escalation_next_date = NULL,
+                       customer_evaluation = NULL
+                  FROM (VALUES %(rows)s) AS v(id, first, resolved, response,
+                       resolution, response_status, resolution_status,
+                       deadline_status, breach, reopened, escalated)
+                 WHERE t.id = v.id
+                """,
+                closed=closed.id,
+                rows=SQL(", ").join(rows),
+            )
+        )
         complaints.invalidate_recordset()
         return complaints
