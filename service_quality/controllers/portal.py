@@ -108,7 +108,7 @@ class ServiceComplaintPortal(CustomerPortal):
                 "service.complaint", complaint_id, access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found()
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
@@ -184,7 +184,7 @@ class ServiceComplaintPortal(CustomerPortal):
     def _complaint_answer(self, complaint_id, access_token, template, act, post):
         complaint_sudo = self._complaint_for_answer(complaint_id, access_token)
         if not complaint_sudo:
-            return request.not_found()
+            raise request.not_found()
         values = {
             "complaint": complaint_sudo,
             "access_token": access_token,
