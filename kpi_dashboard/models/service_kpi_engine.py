@@ -254,10 +254,12 @@ COMPUTATIONS = {
         "proportion",
         {"num": _count_if("t.value >= 50"), "n": COUNT},
     ),
+    # Reopening clears the resolution: the rate is over the whole received
+    # cohort, so that a reopened case still open counts too.
     "reopen_rate": Computation(
         "complaint",
         RECEIVED,
-        "t.date_resolved IS NOT NULL",
+        "TRUE",
         "proportion",
         {"num": _count_if("t.reopen_count > 0"), "n": COUNT},
     ),

@@ -99,6 +99,10 @@ class ServiceKpiExport(models.TransientModel):
         """Write the workbook into ``fileobj`` (a path or a binary file)."""
         self.ensure_one()
         self._check_export_rights()
+        # The company's months for every reader (see service.kpi._figures).
+        tz = self._scoped()[0]._months_tz()
+        if tz and tz != self.env["service.kpi.engine"]._tz():
+            return self.with_context(tz=tz)._write_workbook(fileobj)
         workbook = xlsxwriter.Workbook(
             fileobj, {"constant_memory": True, "in_memory": False}
         )
@@ -204,6 +208,7 @@ class ServiceKpiExport(models.TransientModel):
                 if figure.get("significant", True)
                 else self.env._("No"),
             )
+        sheet.write(len(kpis) + 2, 0, kpis._months_note(), styles["muted"])
 
     def _write_value(self, sheet, row, col, value, style):
         if value is None:
