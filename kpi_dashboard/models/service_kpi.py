@@ -201,6 +201,8 @@ class ServiceKpi(models.Model):
         the figures asked for; the other months are computed. The months are
         then the company's (see _months_tz) whoever reads them, so that a
         closed month is the same for everyone."""
+        engine = self.env["service.kpi.engine"]
+        engine._check_kpi_access(filters)
         if granularity and granularity not in GRANULARITIES:
             raise ValidationError(self.env._("Unknown period: %s", granularity))
         unknown = set(cuts) - set(CUTS)
@@ -223,7 +225,6 @@ class ServiceKpi(models.Model):
             frozen, ranges = self._closed_snapshot_figures(
                 date_from, date_to, granularity, cuts, filters
             )
-        engine = self.env["service.kpi.engine"]
         computations = set(self.mapped("computation"))
         computed = {code: [] for code in computations}
         for start, end in ranges:
@@ -309,6 +310,9 @@ class ServiceKpi(models.Model):
         for cut, column in (("team", "s.team_id"), ("tier", "s.tier_id")):
             if filters.get(cut):
                 where.append(SQL("%s = ANY(%s)", SQL(column), filters[cut]))
+        if not engine._is_kpi_manager():
+            # As the record rules: an agent reads their own teams' rows only.
+            where.append(SQL("s.team_id = ANY(%s)", engine._own_team_ids()))
         self.env.cr.execute(
             SQL(
                 """

@@ -18,10 +18,13 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, date_utils
 
 from ..lib import stats
 
+MANAGER_GROUP = "service_quality.group_service_manager"
+USER_GROUP = "service_quality.group_service_user"
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 CUTS = ("company", "team", "agent", "tier", "service_type", "channel", "dimension")
 # The model each cut's ids belong to, for labels.
@@ -318,6 +321,45 @@ class ServiceKpiEngine(models.AbstractModel):
     _description = "KPI Computation Engine"
 
     # ------------------------------------------------------------------
+    # Access
+    # ------------------------------------------------------------------
+    @api.model
+    def _is_kpi_manager(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
+
+    @api.model
+    def _own_team_ids(self):
+        """The teams of the user as the record rules define them: those they
+        are a member or the leader of."""
+        uid = self.env.uid
+        return (
+            self.env["service.team"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(["|", ("member_ids", "in", uid), ("user_id", "=", uid)])
+            .ids
+        )
+
+    @api.model
+    def _check_kpi_access(self, filters=None):
+        """Managers compute any figure; a service user only figures filtered
+        on teams of their own (the raw SQL reads no record rule)."""
+        if self._is_kpi_manager():
+            return
+        teams = set((filters or {}).get("team") or ())
+        if (
+            not self.env.user.has_group(USER_GROUP)
+            or not teams
+            or not teams <= set(self._own_team_ids())
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only service managers can see the KPIs of the whole company "
+                    "or of other teams; agents see those of their own teams."
+                )
+            )
+
+    # ------------------------------------------------------------------
     # Periods and time zones
     # ------------------------------------------------------------------
     @api.model
@@ -388,6 +430,10 @@ class ServiceKpiEngine(models.AbstractModel):
         clauses = []
         company_column = SOURCES[source]["cuts"]["company"]
         clauses.append(SQL("%s = ANY(%s)", SQL(company_column), self.env.companies.ids))
+        if not self._is_kpi_manager():
+            # The record rules' scope: the user's own teams only.
+            team_column = SOURCES[source]["cuts"]["team"]
+            clauses.append(SQL("%s = ANY(%s)", SQL(team_column), self._own_team_ids()))
         for cut, ids in (filters or {}).items():
             if not ids:
                 continue
@@ -716,7 +762,23 @@ class ServiceKpiEngine(models.AbstractModel):
         :param filters: {cut: [ids]} to restrict to
         :return: {code: [{"period", "keys": {cut: id}, "value", "n",
             "ci_low", "ci_high"}]}
+        :raise AccessError: for a user who is no service manager, unless
+            ``filters`` restrict the figures to teams of their own
         """
+        self._check_kpi_access(filters)
+        unknown = (
+            set(codes) - set(COMPUTATIONS)
+            | set(cuts) - set(CUTS)
+            | set(filters or {}) - set(CUTS)
+            | ({granularity} - set(GRANULARITIES) if granularity else set())
+        )
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "Unknown KPI computation, period or cut: %s",
+                    ", ".join(sorted(map(str, unknown))),
+                )
+            )
         cuts = tuple(cuts)
         # Raw SQL reads the tables: pending ORM writes must be there first.
         self.env.flush_all()

@@ -1,4 +1,5 @@
 from . import test_agent_appraisal
+from . import test_kpi_access
 from . import test_kpi_complaints
 from . import test_kpi_dashboard
 from . import test_kpi_export

@@ -68,8 +68,15 @@ class ServiceKpiExport(models.TransientModel):
         }
 
     def _check_export_rights(self):
-        if not self.env.user.has_group("service_quality.group_service_manager"):
+        if not self.env["service.kpi.engine"]._is_kpi_manager():
             raise AccessError(self.env._("Only service managers can export KPIs."))
+        # sudo: a company out of reach is not even readable.
+        if self.sudo().company_ids - self.env.user.company_ids and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot export the KPIs of a company you have no access to."
+                )
+            )
 
     def _filename(self):
         return self.env._(
