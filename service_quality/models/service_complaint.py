@@ -687,12 +687,8 @@ class ServiceComplaint(models.Model):
                 or complaint.is_closed
             ):
                 complaint.escalation_next_date = False
-            elif not rule.hours_after_breach:
-                complaint.escalation_next_date = complaint.breach_date
             else:
-                complaint.escalation_next_date = complaint.standard_id._plan(
-                    complaint.breach_date, rule.hours_after_breach
-                )
+                complaint.escalation_next_date = complaint._escalation_date(rule)
 
     @api.depends("reference", "name")
     def _compute_display_name(self):
@@ -1263,48 +1259,81 @@ class ServiceComplaint(models.Model):
         self._create_activities(vals_list)
 
     def _escalate(self):
-        """Raise each case to its next escalation level, once.
+        """Raise each case to the highest escalation level due, once.
+
+        A case overdue for several levels reaches all of them in one run:
+        each level reached gets its activities, its chatter note and its line
+        in the digests, and no level is ever done twice (the level written
+        is the highest one reached).
 
         Work per batch, not per case: one grouped insert of the activities
-        (their assignees see them at once), one batch of chatter logs, one
-        digest notification per person notified, one write per level.
+        (their assignees see them at once), one batch of chatter logs per
+        level, one digest notification per person notified, one write per
+        level.
         """
         activity_type = self.env.ref("service_quality.mail_activity_type_escalation")
-        activities, bodies = [], {}
-        by_rule = defaultdict(lambda: self.browse())
+        now = fields.Datetime.now()
+        activities, bodies = [], defaultdict(dict)
+        by_level = defaultdict(lambda: self.browse())
         digests = defaultdict(list)
         for complaint in self:
-            rule = complaint._next_escalation_rule()
-            if not rule:
-                continue
-            users = rule._get_recipients(complaint)
-            summary = _(
-                "Escalation level %(level)s: %(complaint)s",
-                level=rule.level,
-                complaint=complaint.reference,
-            )
-            for user in users:
-                activities.append(
-                    complaint._activity_values(activity_type, user, summary, rule.note)
+            reached = complaint._escalation_rules_due(now)
+            for rank, rule in enumerate(reached):
+                users = rule._get_recipients(complaint)
+                summary = _(
+                    "Escalation level %(level)s: %(complaint)s",
+                    level=rule.level,
+                    complaint=complaint.reference,
                 )
-                digests[user].append((complaint, rule))
-            bodies[complaint.id] = Markup("<p>%s</p>") % _(
-                "Escalated to level %(level)s: the deadline was breached on "
-                "%(breach)s. Notified: %(users)s.",
-                level=rule.level,
-                breach=complaint._format_deadline(complaint.breach_date),
-                users=", ".join(users.mapped("name")) or _("nobody"),
-            )
-            by_rule[rule] |= complaint
+                for user in users:
+                    activities.append(
+                        complaint._activity_values(
+                            activity_type, user, summary, rule.note
+                        )
+                    )
+                    digests[user].append((complaint, rule))
+                bodies[rank][complaint.id] = Markup("<p>%s</p>") % _(
+                    "Escalated to level %(level)s: the deadline was breached on "
+                    "%(breach)s. Notified: %(users)s.",
+                    level=rule.level,
+                    breach=complaint._format_deadline(complaint.breach_date),
+                    users=", ".join(users.mapped("name")) or _("nobody"),
+                )
+            if reached:
+                urgent = any(reached.mapped("raise_priority"))
+                by_level[(reached[-1].level, urgent)] |= complaint
         self._create_activities(activities)
-        self.browse(list(bodies))._message_log_batch(bodies=bodies)
-        for rule, complaints in by_rule.items():
-            values = {"escalation_level": rule.level}
-            if rule.raise_priority:
+        for rank in sorted(bodies):
+            self.browse(list(bodies[rank]))._message_log_batch(bodies=bodies[rank])
+        for (level, urgent), complaints in by_level.items():
+            values = {"escalation_level": level}
+            if urgent:
                 values["priority"] = "3"
             complaints.write(values)
         for user, items in digests.items():
             self._notify_escalation_digest(user, items)
+
+    def _escalation_rules_due(self, now):
+        """The escalation rules above the case's level that are due at
+        ``now``, lowest level first."""
+        self.ensure_one()
+        rules = self.standard_id.escalation_rule_ids.filtered(
+            lambda rule: rule.level > self.escalation_level
+        ).sorted("level")
+        due = rules.browse()
+        for rule in rules:
+            if not self.breach_date or self._escalation_date(rule) > now:
+                break
+            due |= rule
+        return due
+
+    def _escalation_date(self, rule):
+        """When ``rule`` fires for this case: its working hours after the
+        breach, on the standard's calendar."""
+        self.ensure_one()
+        if not rule.hours_after_breach:
+            return self.breach_date
+        return self.standard_id._plan(self.breach_date, rule.hours_after_breach)
 
     def _activity_values(self, activity_type, user, summary, note=False):
         self.ensure_one()
