@@ -547,6 +547,10 @@ class ServiceKpi(models.Model):
         """Complaints received in the range by category or root cause, most
         frequent first, with the cumulative share (the Pareto chart)."""
         engine = self.env["service.kpi.engine"]
+        complaints = engine._kpi_sources()["complaint"]
+        selected = self.env.context.get("kpi_sources")
+        if selected and "complaint" not in selected:
+            return []  # causes are the complaints' own
         where = engine._filters("complaint", filters)
         if where is None:
             return []
@@ -568,7 +572,7 @@ class ServiceKpi(models.Model):
                  GROUP BY 1 ORDER BY 2 DESC, 1
                 """,
                 column=SQL(column),
-                not_cancelled=engine._source_where("complaint"),
+                not_cancelled=engine._member_where(complaints),
                 filters=where,
                 start=engine._utc_bound(date_from, False),
                 stop=engine._utc_bound(date_to + timedelta(days=1), False),

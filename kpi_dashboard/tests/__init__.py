@@ -6,4 +6,5 @@ from . import test_kpi_export
 from . import test_kpi_reference
 from . import test_kpi_scores
 from . import test_kpi_snapshot
+from . import test_kpi_sources
 from . import test_ui
