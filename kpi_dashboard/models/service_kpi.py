@@ -456,8 +456,12 @@ class ServiceKpi(models.Model):
         return start, today, previous, previous + (today - start)
 
     @api.model
+    @api.readonly
     def get_dashboard_data(self, period="this_month", team_ids=None):
-        """Everything the manager dashboard shows, in one call."""
+        """Everything the manager dashboard shows, in one call.
+
+        Read-only (``@api.readonly``): with ``db_replica_host`` set, Odoo runs
+        it on the replica; ``as_of`` then tells how fresh the replica is."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
             raise AccessError(
                 self.env._("Only service managers can see the KPI dashboard.")
@@ -513,6 +517,7 @@ class ServiceKpi(models.Model):
             )
         return {
             "period": {"start": str(start), "end": str(end), "tz": tz},
+            "as_of": self._as_of(),
             "months": [month.strftime("%Y-%m") for month in months],
             "months_note": self._months_note(),
             "tiles": tiles,
@@ -530,6 +535,32 @@ class ServiceKpi(models.Model):
                 for team in self.env["service.team"].search([])
             ],
         }
+
+    @api.model
+    def _as_of(self):
+        """The newest change (UTC, as a string, or False) among the data the
+        figures read, in the user's companies: on a lagging replica, the
+        dashboard shows how old its figures are. Each MAX is one step down a
+        write_date index (see the models' init)."""
+        companies = self.env.companies.ids
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT GREATEST(
+                    (SELECT MAX(write_date) FROM service_complaint
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_survey_score
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_promise
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_kpi_snapshot
+                      WHERE company_id = ANY(%(companies)s)))
+                """,
+                companies=companies,
+            )
+        )
+        newest = self.env.cr.fetchone()[0]
+        return fields.Datetime.to_string(newest) if newest else False
 
     def _trend(self, value, previous):
         """up / down / flat, and whether that is good news."""

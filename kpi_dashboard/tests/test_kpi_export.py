@@ -148,3 +148,40 @@ class TestKpiExport(KpiCommon):
             self.as_company()["service.kpi.export"].create(
                 {"date_from": JAN_31, "date_to": JAN_1}
             )
+
+    def test_ten_years_of_cases_in_keyset_pages(self):
+        # Three cases received at the same instant, so that a page ends in
+        # the middle of a tie on date_received: the id breaks it.
+        tie = datetime(2018, 3, 4, 5, 6, 7)
+        for name in ("t1", "t2", "t3"):
+            self._make_open_case(name, tie)
+        env = self.as_company()
+        wizard = env["service.kpi.export"].create(
+            {
+                "date_from": date(2017, 1, 1),
+                "date_to": date(2026, 12, 31),
+                "company_ids": [(6, 0, self.company.ids)],
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT t.name FROM service_complaint t
+              JOIN service_complaint_stage stage ON stage.id = t.stage_id
+             WHERE t.company_id = %s AND stage.kind != 'cancelled'
+             ORDER BY t.date_received, t.id
+            """,
+            [self.company.id],
+        )
+        expected = [row[0] for row in self.env.cr.fetchall()]
+        self.assertEqual(len(expected), 10, "C1-C6, C8 and the three ties")
+        self.assertEqual(expected[:3], ["Case t1", "Case t2", "Case t3"])
+        filters = wizard._scoped()[1]
+        for page_size in (1, 2, 3, 10, 5000):
+            subjects = [row[1] for row in wizard._case_rows(filters, page_size)]
+            self.assertEqual(subjects, expected, f"pages of {page_size}")
+        output = io.BytesIO()
+        wizard._write_workbook(output)
+        output.seek(0)
+        rows = self.rows(openpyxl.load_workbook(output)["Complaints"])
+        self.assertEqual([row[1] for row in rows[1:]], expected)
