@@ -181,7 +181,8 @@ class ServiceKpiExport(models.TransientModel):
         if not self.env["service.kpi.engine"]._is_kpi_manager():
             raise AccessError(self.env._("Only service managers can export KPIs."))
         # sudo: a company out of reach is not even readable.
-        if self.sudo().company_ids - self.env.user.company_ids and not self.env.su:
+        companies = self.sudo().company_ids._origin  # also on a new() wizard
+        if companies - self.env.user.company_ids and not self.env.su:
             raise AccessError(
                 self.env._(
                     "You cannot export the KPIs of a company you have no access to."
