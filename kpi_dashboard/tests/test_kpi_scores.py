@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import JAN_1, JAN_31, KpiCommon
@@ -244,3 +246,40 @@ class TestKpiScores(KpiCommon):
         response = self.total("response_rate")
         self.assertAlmostEqual(response["value"], 25.0)
         self.assertEqual(response["n"], 4)
+
+    def test_response_rate_of_a_past_month_answered_the_next_month(self):
+        """Invitations count in the month they were sent, answered or not,
+        and so do their answers, whenever they come: January's rate is that
+        of January's invitations, February has none."""
+        survey = self.survey.sudo()
+        invitations = []
+        for day in (26, 28, 30):
+            with freeze_time(datetime(2026, 1, day, 8)):
+                invitations.append(
+                    survey._create_answer(
+                        partner=self.customer_1,
+                        check_attempts=False,
+                        service_company_id=self.company.id,
+                        service_team_id=self.team_a.id,
+                        service_agent_id=self.agent_1.id,
+                    )
+                )
+        # Two customers answer in February, the third never does.
+        for user_input, day in zip(invitations[:2], (2, 9), strict=False):
+            with freeze_time(datetime(2026, 2, day, 10)):
+                user_input._save_lines(self.questions["satisfaction"], "80")
+                user_input._mark_done()
+        with freeze_time("2026-02-20 10:00:00"):
+            january = self.total("response_rate")
+            february = self.total("response_rate", date(2026, 2, 1), date(2026, 2, 28))
+            trend = (
+                self.kpi("response_rate")
+                .with_env(self.as_company())
+                ._figures(JAN_1, date(2026, 2, 28), "month")
+            )
+        self.assertAlmostEqual(january["value"], 200 / 3)
+        self.assertEqual(january["n"], 3)
+        self.assertIsNone(february, "no invitation sent in February")
+        by_month = {f["period"]: f["value"] for f in next(iter(trend.values()))}
+        self.assertAlmostEqual(by_month[JAN_1], 200 / 3)
+        self.assertIsNone(by_month.get(date(2026, 2, 1)))
