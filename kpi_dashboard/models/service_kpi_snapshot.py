@@ -155,8 +155,17 @@ class ServiceKpiSnapshot(models.Model):
 
     @api.model
     def _company_tz(self, company):
-        """The time zone of the company's months: its address's."""
+        """The time zone of the company's months: its address's (one zone
+        for the whole company; working calendars may differ per team)."""
         return company.partner_id.tz or "UTC"
+
+    @api.model
+    def _company_today(self, company):
+        """Today where the company is: its months open and close by its own
+        calendar day, not by the scheduler's or the reader's."""
+        return fields.Date.context_today(
+            self.with_context(tz=self._company_tz(company))
+        )
 
     @api.model
     def _close_months(self, before, company):
@@ -175,13 +184,13 @@ class ServiceKpiSnapshot(models.Model):
     def _cron_snapshot(self):
         """Daily: recompute the open months (the current one and those not yet
         closed) and close the months older than the grace period."""
-        today = fields.Date.context_today(self)
         grace = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("kpi_dashboard.snapshot_close_day", 5)
         )
         for company in self.env["res.company"].search([]):
+            today = self._company_today(company)
             this_month = today.replace(day=1)
             last_closed = self.search(
                 [("company_id", "=", company.id), ("state", "=", "closed")],
@@ -222,8 +231,8 @@ class ServiceKpiSnapshot(models.Model):
         """Menu button: recompute the current month for the user's companies."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
             raise AccessError(self.env._("Only service managers can recompute KPIs."))
-        month = fields.Date.context_today(self).replace(day=1)
         for company in self.env.companies:
+            month = self._company_today(company).replace(day=1)
             self._snapshot_month(month, company)
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 

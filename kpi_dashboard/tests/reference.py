@@ -231,6 +231,7 @@ def _promise_kept(r):
 
 
 def _response_rate(r):
+    # The invitations sent in the period, answered whenever.
     inputs = (
         r.env["survey.user_input"]
         .sudo()

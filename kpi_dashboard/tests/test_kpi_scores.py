@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
+from freezegun import freeze_time
+
 from odoo.tests import tagged
 
 from .common import JAN_1, JAN_31, KpiCommon
@@ -244,3 +246,67 @@ class TestKpiScores(KpiCommon):
         response = self.total("response_rate")
         self.assertAlmostEqual(response["value"], 25.0)
         self.assertEqual(response["n"], 4)
+
+    def test_response_rate_of_a_past_month_answered_the_next_month(self):
+        """Invitations count in the month they were sent, and so do their
+        answers, whenever they come: January's rate is that of January's
+        invitations, February (none sent) has no rate. Late answers raise
+        January's rate until January is closed; its snapshot keeps it then."""
+        survey = self.survey.sudo()
+        invitations = []
+        for day in (26, 28, 30):
+            with freeze_time(datetime(2026, 1, day, 8)):
+                invitations.append(
+                    survey._create_answer(
+                        partner=self.customer_1,
+                        check_attempts=False,
+                        service_company_id=self.company.id,
+                        service_team_id=self.team_a.id,
+                        service_agent_id=self.agent_1.id,
+                    )
+                )
+        Snapshot = self.env["service.kpi.snapshot"]
+        kpi = self.kpi("response_rate")
+
+        def answer(user_input, moment):
+            with freeze_time(moment):
+                user_input._save_lines(self.questions["satisfaction"], "80")
+                user_input._mark_done()
+
+        def snapshot():
+            return Snapshot.search(
+                [
+                    ("kpi_id", "=", kpi.id),
+                    ("company_id", "=", self.company.id),
+                    ("scope", "=", "company"),
+                    ("month", "=", JAN_1),
+                ]
+            )
+
+        answer(invitations[0], datetime(2026, 2, 2, 10))
+        with freeze_time("2026-02-03 08:00:00"):
+            Snapshot._cron_snapshot()
+        self.assertRecordValues(
+            snapshot(), [{"value": round(100 / 3, 2), "state": "open"}]
+        )
+        answer(invitations[1], datetime(2026, 2, 4, 10))
+        with freeze_time("2026-02-06 08:00:00"):
+            Snapshot._cron_snapshot()  # after the grace days: January closes
+        self.assertRecordValues(
+            snapshot(), [{"value": round(200 / 3, 2), "state": "closed"}]
+        )
+        answer(invitations[2], datetime(2026, 2, 9, 10))
+        with freeze_time("2026-02-20 10:00:00"):
+            january = self.total("response_rate")
+            february = self.total("response_rate", date(2026, 2, 1), date(2026, 2, 28))
+            trend = kpi.with_env(self.as_company())._figures(
+                JAN_1, date(2026, 2, 28), "month"
+            )[kpi]
+            data = self.as_company()["service.kpi"].get_dashboard_data("last_month")
+        self.assertAlmostEqual(january["value"], 100.0)
+        self.assertEqual(january["n"], 3)
+        self.assertIsNone(february, "no invitation sent in February")
+        self.assertEqual([f["period"] for f in trend], [JAN_1])
+        # The dashboard's January is the closed month's snapshot.
+        tile = next(t for t in data["tiles"] if t["code"] == "RESPONSE_RATE")
+        self.assertAlmostEqual(tile["value"], 200 / 3, places=2)

@@ -102,6 +102,17 @@ class TestKpiSnapshot(KpiCommon):
         february = self.snapshots(month=date(2026, 2, 1))
         self.assertEqual(set(february.mapped("state")), {"open"})
 
+    def test_cron_closes_by_the_companys_calendar_day(self):
+        # 2026-02-05 20:00 UTC is already February 6th in Shanghai: past the
+        # grace days there, whatever the server's or the scheduler's zone.
+        self.company.partner_id.tz = "Asia/Shanghai"
+        Snapshot = self.env["service.kpi.snapshot"].with_context(tz="UTC")
+        with freeze_time("2026-02-05 20:00:00"):
+            Snapshot._cron_snapshot()
+        january = self.snapshots(month=date(2026, 1, 1), scope="company")
+        self.assertTrue(january)
+        self.assertEqual(set(january.mapped("state")), {"closed"})
+
     def test_only_managers_recompute(self):
         self.snapshot_month()
         row = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
