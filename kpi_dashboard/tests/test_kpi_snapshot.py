@@ -218,6 +218,19 @@ class TestKpiSnapshot(KpiCommon):
         self.assertEqual(
             shanghai._totals(jan_1, jan_31, snapshots=True)[count]["value"], 5
         )
-        # A manager in UTC gets UTC months, computed.
-        utc = count.with_env(self.as_company())
-        self.assertEqual(utc._totals(jan_1, jan_31, snapshots=True)[count]["value"], 6)
+        # A manager elsewhere (UTC, New York) gets the company's months too:
+        # the closed January from its snapshot, the open February computed
+        # in Shanghai time (C6 and the late case).
+        feb_1, feb_28 = date(2026, 2, 1), date(2026, 2, 28)
+        for tz in ("UTC", "America/New_York"):
+            reader = count.with_env(self.as_company()).with_context(tz=tz)
+            self.assertEqual(
+                reader._totals(jan_1, jan_31, snapshots=True)[count]["value"], 5, tz
+            )
+            self.assertEqual(
+                reader._totals(feb_1, feb_28, snapshots=True)[count]["value"], 2, tz
+            )
+            trend = reader._figures(jan_1, feb_28, "month", snapshots=True)[count]
+            self.assertEqual(
+                {f["period"]: f["value"] for f in trend}, {jan_1: 5, feb_1: 2}, tz
+            )
