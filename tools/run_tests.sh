@@ -7,7 +7,10 @@
 # 3. when Odoo 18 is at ODOO_HOME (default /opt/odoo18):
 #    a. a fresh database with all addons and their demo data; their Odoo tests
 #       with pytest-odoo, then the browser tours with Odoo's own runner; then an
-#       upgrade (-u) of all addons on that database;
+#       upgrade (-u) of all addons on that database; on a copy of it, the
+#       uninstallation of kpi_dashboard, survey_extension and service_quality
+#       in that order (no ERROR line, no identifier, table or unanswered
+#       survey of ours left; tools/check_uninstall.py), then a reinstall;
 #    b. a fresh database without demo data: install with --test-enable (every
 #       test, tours included, in Odoo's runner), then an upgrade;
 #    c. on that database, reads on a real streaming replica (as root):
@@ -138,6 +141,7 @@ pure_tests() {
 ODOO_TIMEOUT=${SQ_ODOO_TIMEOUT:-1200}
 DB_DEMO=${SQ_TEST_DB:-sq_test}_demo
 DB_NODEMO=${SQ_TEST_DB:-sq_test}_nodemo
+DB_CYCLE=${SQ_TEST_DB:-sq_test}_cycle
 
 odoo_run() {  # odoo_run LOGNAME DB ARGS... ; returns Odoo's exit code
     local log="$LOG_DIR/$1.log" db=$2
@@ -145,6 +149,14 @@ odoo_run() {  # odoo_run LOGNAME DB ARGS... ; returns Odoo's exit code
     timeout "$ODOO_TIMEOUT" "$ODOO_PYTHON" "$ODOO_BIN" -d "$db" \
         --addons-path="$ADDONS_PATH" --stop-after-init --http-port="$HTTP_PORT" \
         --log-level=info --logfile="$log" --max-cron-threads=0 "$@"
+}
+
+odoo_shell() {  # odoo_shell LOGNAME DB < SCRIPT ; Odoo's shell runs the script
+    local log="$LOG_DIR/$1.log" db=$2
+    timeout "$ODOO_TIMEOUT" "$ODOO_PYTHON" "$ODOO_BIN" shell -d "$db" \
+        --addons-path="$ADDONS_PATH" --http-port="$HTTP_PORT" \
+        --log-level=info --logfile="$log" --max-cron-threads=0 \
+        >"$LOG_DIR/$1.out" 2>&1
 }
 
 # Checks an Odoo log: exit code, ERROR/CRITICAL lines. Counts one test.
@@ -173,6 +185,48 @@ ensure_odoo_test_deps() {
         say "Chromium is missing (browser tours need it): installing it from Debian."
         apt_install chromium
     }
+}
+
+# Uninstall and reinstall on a copy of the demo database, where users'
+# data (complaints, answers, activities) hold on to the addons' records:
+# no ERROR line, nothing of ours left but the answered surveys.
+uninstall_cycle() {
+    local order="" name state="$LOG_DIR/uninstall-before.json"
+    for name in kpi_dashboard survey_extension service_quality; do
+        [[ ",$ADDONS," == *",$name,"* ]] && order="$order $name"
+    done
+    order=${order# }
+    [ -n "$order" ] || return
+    step "Odoo: uninstall ($order) and reinstall on $DB_CYCLE, a copy of $DB_DEMO"
+    dropdb --if-exists "$DB_CYCLE"
+    createdb -T "$DB_DEMO" "$DB_CYCLE" || { ko "copy of $DB_DEMO"; return; }
+    # shellcheck disable=SC2086
+    "$VENV/bin/python" tools/check_uninstall.py before "$DB_CYCLE" "$state" $order
+    SQ_UNINSTALL="$order" odoo_shell uninstall "$DB_CYCLE" <<'PY'
+import logging
+import os
+
+_logger = logging.getLogger("run_tests.uninstall")
+for name in os.environ["SQ_UNINSTALL"].split():
+    try:
+        module = env["ir.module.module"].search([("name", "=", name)])
+        module.button_immediate_uninstall()
+        env.cr.commit()
+    except Exception:
+        _logger.exception("Uninstall of %s failed", name)
+        raise
+PY
+    check_odoo_step $? uninstall "uninstall of $order without an ERROR line"
+    # shellcheck disable=SC2086
+    if "$VENV/bin/python" tools/check_uninstall.py after "$DB_CYCLE" "$state" $order \
+        >"$LOG_DIR/uninstall-check.log" 2>&1; then
+        ok "uninstall left nothing behind: $(tail -1 "$LOG_DIR/uninstall-check.log")"
+    else
+        cat "$LOG_DIR/uninstall-check.log"; ko "uninstall left nothing behind"
+    fi
+    odoo_run reinstall "$DB_CYCLE" -i "$ADDONS"
+    check_odoo_step $? reinstall "reinstall of $ADDONS after the uninstall"
+    [ -z "$keep" ] && dropdb --if-exists "$DB_CYCLE"
 }
 
 odoo_tests() {
@@ -211,6 +265,8 @@ odoo_tests() {
     step "Odoo: upgrade (-u) of $ADDONS on $DB_DEMO"
     odoo_run upgrade-demo "$DB_DEMO" -u "$ADDONS"
     check_odoo_step $? upgrade-demo "upgrade of $ADDONS with demo data"
+
+    uninstall_cycle
 
     step "Odoo: fresh database $DB_NODEMO without demo data, all tests in Odoo's runner"
     dropdb --if-exists "$DB_NODEMO"
