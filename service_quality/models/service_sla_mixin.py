@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -970,7 +971,16 @@ class ServiceSlaMixin(models.AbstractModel):
         ).sorted("level")
         due = rules.browse()
         for rule in rules:
-            if not self.breach_date or self._escalation_date(rule) > now:
+            if not self.breach_date:
+                break
+            # Working hours never pass faster than the clock: a level whose
+            # hours have not even elapsed since the breach is not due, and
+            # the calendar need not be asked (the usual case, cheaply).
+            # (Less a second: _plan rounds to the second.)
+            earliest = self.breach_date + timedelta(
+                hours=rule.hours_after_breach, seconds=-1
+            )
+            if earliest > now or self._escalation_date(rule) > now:
                 break
             due |= rule
         return due
