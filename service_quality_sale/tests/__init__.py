@@ -1,0 +1,4 @@
+from . import test_sale_complaint
+from . import test_sale_complaint_rate
+from . import test_sale_expectation
+from . import test_ui
