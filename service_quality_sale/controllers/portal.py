@@ -7,6 +7,7 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.service_quality.controllers.main import (
     attachment_limits,
+    check_text_limits,
     read_uploaded_files,
     text_to_html,
 )
@@ -41,7 +42,7 @@ class ServiceSalePortal(CustomerPortal):
         env = request.env
         order_sudo = self._service_order_for_complaint(order_id)
         if not order_sudo:
-            return request.not_found()
+            raise request.not_found()
         default_subject = env._(
             "Complaint about order %(order)s", order=order_sudo.name
         )
@@ -70,6 +71,9 @@ class ServiceSalePortal(CustomerPortal):
                     raise ValidationError(
                         env._("Please fill in a subject and a description.")
                     )
+                check_text_limits(
+                    values["values"]["subject"], values["values"]["description"]
+                )
                 files = read_uploaded_files(
                     request.httprequest.files.getlist("attachments")
                 )

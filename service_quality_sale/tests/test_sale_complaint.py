@@ -127,6 +127,20 @@ class TestSaleComplaintPortal(ServiceQualitySaleHttpCommon):
             )
         )
 
+    def test_too_long_description_is_refused(self):
+        self.authenticate("sq_sale_portal_a", "sq_sale_portal_a")
+        response = self._post(
+            f"/my/orders/{self.order_a.id}/complaint",
+            {"subject": "Scratched", "description": "x" * 20001},
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("at most 20000 characters", response.text)
+        self.assertFalse(
+            self.env["service.complaint"].search(
+                [("sale_order_id", "=", self.order_a.id)]
+            )
+        )
+
     def test_portal_customer_cannot_complain_about_another_customers_order(self):
         self.authenticate("sq_sale_portal_a", "sq_sale_portal_a")
         page = self.url_open(f"/my/orders/{self.order_b.id}/complaint")
