@@ -80,6 +80,8 @@ class ServiceSalePortal(CustomerPortal):
                 complaint = (
                     env["service.complaint"]
                     .sudo()
+                    # The order's company is the complaint's (multi-company).
+                    .with_company(order_sudo.company_id)
                     .with_context(default_sale_order_id=order_sudo.id)
                     ._create_from_customer(
                         env.user.partner_id,

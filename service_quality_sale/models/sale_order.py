@@ -251,7 +251,6 @@ class SaleOrder(models.Model):
                 "default_sale_order_id": self.id,
                 "default_partner_id": self.partner_id.id,
                 "default_company_id": self.company_id.id,
-                "default_name": _("Complaint about %(order)s", order=self.name),
             },
         )
         return action

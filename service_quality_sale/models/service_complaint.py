@@ -42,5 +42,8 @@ class ServiceComplaint(models.Model):
 
     @api.onchange("sale_order_id")
     def _onchange_sale_order_id(self):
-        if self.sale_order_id and not self.partner_id:
-            self.partner_id = self.sale_order_id.sudo().partner_id
+        order = self.sale_order_id.sudo()
+        if order and not self.partner_id:
+            self.partner_id = order.partner_id
+        if order and not self.name:
+            self.name = _("Complaint about %(order)s", order=order.name)
