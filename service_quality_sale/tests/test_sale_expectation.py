@@ -102,6 +102,8 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
             activities.user_id, self.salesperson | self.account_owner, activities
         )
         self.assertIn("Reliability", activities[0].note)
+        form.action_refresh_gaps()  # refreshing the answers alerts once only
+        self.assertEqual(len(self.gap_activities(order)), 2)
         self.assertFalse(
             form.activity_ids.filtered(
                 lambda a: not a.date_done
