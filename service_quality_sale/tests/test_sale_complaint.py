@@ -112,6 +112,9 @@ class TestSaleComplaintPortal(ServiceQualitySaleHttpCommon):
         self.assertTrue(response.url.endswith(f"/my/complaints/{complaint.id}"))
         self.assertIn(self.order_a.name, response.text)
         self.assertIn("o_complaint_sale_order", response.text)
+        page = self.url_open(f"/my/orders/{self.order_a.id}")
+        self.assertIn(complaint.reference, page.text)
+        self.assertIn(f"/my/complaints/{complaint.id}", page.text)
 
     def test_empty_description_is_refused_with_nothing_created(self):
         self.authenticate("sq_sale_portal_a", "sq_sale_portal_a")
