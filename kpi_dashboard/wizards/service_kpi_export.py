@@ -247,6 +247,7 @@ class ServiceKpiExport(models.TransientModel):
             ("tier", self.env._("By Tier")),
         ):
             self._sheet_breakdown(workbook, styles, kpis, filters, cut, title)
+        self._sheet_extra_breakdowns(workbook, styles, kpis, filters)
         self._sheet_causes(workbook, styles, filters)
         self._sheet_servqual(workbook, styles, filters)
         if self.include_details:
@@ -406,6 +407,10 @@ class ServiceKpiExport(models.TransientModel):
                 if figure:
                     style = styles[figure["status"] or "number"]
                     self._write_value(sheet, row, col, figure["value"], style)
+
+    def _sheet_extra_breakdowns(self, workbook, styles, kpis, filters):
+        """Hook: bridges add breakdown sheets whose keys are not cuts of the
+        engine (e.g. the product categories of sales orders)."""
 
     def _sheet_causes(self, workbook, styles, filters):
         sheet = workbook.add_worksheet(self.env._("Causes"))
