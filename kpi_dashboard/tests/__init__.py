@@ -1,4 +1,5 @@
 from . import test_agent_appraisal
+from . import test_kpi_access
 from . import test_kpi_complaints
 from . import test_kpi_dashboard
 from . import test_kpi_export
@@ -6,4 +7,5 @@ from . import test_kpi_readonly
 from . import test_kpi_reference
 from . import test_kpi_scores
 from . import test_kpi_snapshot
+from . import test_kpi_sources
 from . import test_ui

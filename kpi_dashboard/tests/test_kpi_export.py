@@ -13,9 +13,9 @@ from .common import JAN_1, JAN_31, KpiCommon
 
 @tagged("post_install", "-at_install")
 class TestKpiExport(KpiCommon):
-    def export(self, lang="en_US", **values):
+    def export(self, lang="en_US", tz="UTC", **values):
         env = self.as_company()
-        env = env(context=dict(env.context, lang=lang))
+        env = env(context=dict(env.context, lang=lang, tz=tz))
         wizard = env["service.kpi.export"].create(
             {
                 "date_from": JAN_1,
@@ -69,6 +69,21 @@ class TestKpiExport(KpiCommon):
         self.assertEqual(sla[6], "Off target")
         self.assertEqual(sla[10], "No", "5 cases are not significant")
         self.assertEqual(book["Summary"].freeze_panes, "B2")
+
+    def test_workbook_gives_the_companys_closed_month_to_a_manager_abroad(self):
+        # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
+        self._make_open_case("late", datetime(2026, 1, 31, 20))
+        self.company.partner_id.tz = "Asia/Shanghai"
+        Snapshot = self.env["service.kpi.snapshot"].with_env(self.as_company())
+        Snapshot._snapshot_month(JAN_1, self.company)
+        Snapshot._close_months(date(2026, 2, 1), self.company)
+        book = self.export(tz="America/New_York")
+        summary = self.rows(book["Summary"])
+        by_name = {row[0]: row for row in summary[1:]}
+        self.assertEqual(by_name[self.kpi("complaint_count").name][3], 5)
+        notes = [row[0] for row in summary if row[0] and "Asia/Shanghai" in row[0]]
+        self.assertEqual(len(notes), 1)
+        self.assertIn("company's time zone", notes[0])
 
     def test_breakdowns_match_the_computation(self):
         book = self.export()

@@ -178,8 +178,16 @@ class ServiceKpiExport(models.TransientModel):
         )
 
     def _check_export_rights(self):
-        if not self.env.user.has_group("service_quality.group_service_manager"):
+        if not self.env["service.kpi.engine"]._is_kpi_manager():
             raise AccessError(self.env._("Only service managers can export KPIs."))
+        # sudo: a company out of reach is not even readable.
+        companies = self.sudo().company_ids._origin  # also on a new() wizard
+        if companies - self.env.user.company_ids and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot export the KPIs of a company you have no access to."
+                )
+            )
 
     def _filename(self):
         return self.env._(
@@ -212,6 +220,10 @@ class ServiceKpiExport(models.TransientModel):
         """Write the workbook into ``fileobj`` (a path or a binary file)."""
         self.ensure_one()
         self._check_export_rights()
+        # The company's months for every reader (see service.kpi._figures).
+        tz = self._scoped()[0]._months_tz()
+        if tz and tz != self.env["service.kpi.engine"]._tz():
+            return self.with_context(tz=tz)._write_workbook(fileobj)
         workbook = xlsxwriter.Workbook(
             fileobj, {"constant_memory": True, "in_memory": False}
         )
@@ -317,6 +329,7 @@ class ServiceKpiExport(models.TransientModel):
                 if figure.get("significant", True)
                 else self.env._("No"),
             )
+        sheet.write(len(kpis) + 2, 0, kpis._months_note(), styles["muted"])
 
     def _write_value(self, sheet, row, col, value, style):
         if value is None:
