@@ -3,7 +3,10 @@
 #
 # 1. static checks (no Odoo): ruff format + lint, pylint-odoo (OCA mandatory
 #    checks), manifests / XML / access rules / .po files (tools/check_addons.py);
-# 2. plain pytest for the pure-Python code (tools/tests, */tests_pure);
+# 2. plain pytest for the pure-Python code (tools/tests, */tests_pure); the
+#    wheels: every addon (each root folder with a manifest) built with whool
+#    (pyproject.toml, the OCA way) and installed into a scratch venv, where
+#    tools/check_wheels.py checks their contents and requirements;
 # 3. when Odoo 18 is at ODOO_HOME (default /opt/odoo18):
 #    a. a fresh database with all addons and their demo data; their Odoo tests
 #       with pytest-odoo, then the browser tours with Odoo's own runner; then an
@@ -135,6 +138,54 @@ pure_tests() {
     else
         ko "pytest exited with $rc"
     fi
+}
+
+# --- 2b. wheels --------------------------------------------------------------
+wheel_checks() {
+    step "Wheels: each addon built with whool, installed into a scratch venv"
+    [ -x "$VENV/bin/pip" ] || { ko "the tools venv is missing"; return; }
+    local tmp addon addons=() log rc
+    tmp=$(mktemp -d)
+    for manifest in */__manifest__.py; do
+        addon=$(dirname "$manifest")
+        if grep -qE "[\"']installable[\"']: *False" "$manifest"; then
+            say "skipped: $addon is not installable"
+            continue
+        fi
+        if [ ! -f "$addon/pyproject.toml" ]; then
+            ko "$addon has no pyproject.toml"
+            continue
+        fi
+        log="$LOG_DIR/wheel-$addon.log"
+        # whool comes from the tools venv (tools/requirements-dev.txt).
+        if "$VENV/bin/pip" wheel -q --disable-pip-version-check --no-deps \
+            --no-build-isolation -w "$tmp/dist" "./$addon" >"$log" 2>&1; then
+            addons+=("$addon")
+        else
+            cat "$log"; ko "wheel of $addon builds"
+        fi
+    done
+    if [ ${#addons[@]} -gt 0 ]; then
+        log="$LOG_DIR/wheel-install.log"
+        # --no-deps: Odoo itself is not installed from PyPI; check_wheels.py
+        # checks the requirements the wheels declare.
+        if python3 -m venv "$tmp/venv" >"$log" 2>&1 &&
+            "$tmp/venv/bin/pip" install -q --disable-pip-version-check --no-deps \
+                "$tmp"/dist/*.whl >>"$log" 2>&1; then
+            log="$LOG_DIR/wheel-check.log"
+            "$tmp/venv/bin/python" tools/check_wheels.py "${addons[@]}" >"$log" 2>&1
+            rc=$?
+            cat "$log"
+            PASSED=$((PASSED + $(grep -c '^ok: ' "$log")))
+            FAILED=$((FAILED + $(grep -c '^FAILED: ' "$log")))
+            if [ "$rc" != 0 ] && ! grep -q '^FAILED: ' "$log"; then
+                ko "tools/check_wheels.py exited with $rc"
+            fi
+        else
+            cat "$log"; ko "the wheels install into a scratch venv"
+        fi
+    fi
+    rm -rf "$tmp"
 }
 
 # --- 3. Odoo -----------------------------------------------------------------
@@ -312,6 +363,7 @@ replica_check() {
 
 static_checks
 pure_tests
+wheel_checks
 if [ -n "$no_odoo" ]; then
     say ""
     say "Odoo tests skipped: --no-odoo was given."
