@@ -243,7 +243,9 @@ ensure_odoo_test_deps() {
 # no ERROR line, nothing of ours left but the answered surveys.
 uninstall_cycle() {
     local order="" name state="$LOG_DIR/uninstall-before.json"
-    for name in kpi_dashboard survey_extension service_quality; do
+    # The bridges first: they depend on the three others.
+    for name in service_quality_helpdesk service_quality_sale kpi_dashboard \
+        survey_extension service_quality; do
         [[ ",$ADDONS," == *",$name,"* ]] && order="$order $name"
     done
     order=${order# }

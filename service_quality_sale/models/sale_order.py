@@ -297,6 +297,16 @@ class SaleOrder(models.Model):
             )
             order.action_confirm()
             orders |= order
+            # An identifier of the addon: the demo orders leave with it.
+            self.env["ir.model.data"].create(
+                {
+                    "module": "service_quality_sale",
+                    "name": f"demo_order_{len(orders)}",
+                    "model": "sale.order",
+                    "res_id": order.id,
+                    "noupdate": True,
+                }
+            )
             form = order.service_expectation_form_ids[:1]
             if not form or not expected:
                 continue
