@@ -10,6 +10,10 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             trigger: ".o_kpi_dashboard .o_kpi_tile[data-code='COMPLAINT_COUNT'] .o_kpi_value",
         },
         {
+            content: "It opens on the last complete month, as the export",
+            trigger: ".o_kpi_dashboard[data-period='last_month'] .o_kpi_tile",
+        },
+        {
             content: "Look at the last 12 months",
             trigger: ".o_kpi_period",
             run: "select last_12",
@@ -17,6 +21,14 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
         {
             content: "The team league table has rows",
             trigger: ".o_kpi_league_team tbody tr",
+        },
+        {
+            content: "The league table says how to read it",
+            trigger: ".o_kpi_league_legend",
+        },
+        {
+            content: "A figure of too few cases: a quiet marker with its interval on hover",
+            trigger: ".o_kpi_tile .o_kpi_not_significant[title]:not(.text-warning)",
         },
         {
             content: "Only the efficiency KPIs",
