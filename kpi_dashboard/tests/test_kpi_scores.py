@@ -1,6 +1,9 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 from datetime import date, datetime
+
+import openpyxl
 
 from odoo.tests import tagged
 
@@ -235,6 +238,31 @@ class TestKpiScores(KpiCommon):
         self.assertTrue(ipa["derived"])
         quadrants = {p["name"]: p["quadrant"] for p in ipa["points"]}
         self.assertEqual(quadrants, {"Dim 1": "low_priority", "Dim 2": "keep_up"})
+
+    def test_importance_performance_in_the_workbook(self):
+        self._gaps()
+        wizard = self.as_company()["service.kpi.export"].create(
+            {
+                "date_from": JAN_1,
+                "date_to": JAN_31,
+                "company_ids": [(6, 0, self.company.ids)],
+                "include_details": False,
+            }
+        )
+        output = io.BytesIO()
+        wizard._write_workbook(output)
+        output.seek(0)
+        sheet = openpyxl.load_workbook(output)["Importance-Performance"]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        self.assertEqual(
+            [row[:5] for row in rows[1:3]],
+            [
+                ["Dim 1", 0.6, 70.0, 1, "Concentrate here"],
+                ["Dim 2", 0.4, 75.0, 1, "Possible overkill"],
+            ],
+        )
+        [chart] = sheet._charts
+        self.assertEqual(len(chart.series), 2, "one series per quadrant shown")
 
     def test_promises_kept(self):
         Promise = self.env["service.promise"].sudo()
