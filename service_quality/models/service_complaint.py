@@ -361,6 +361,11 @@ class ServiceComplaint(models.Model):
     escalation_next_date = fields.Datetime(
         compute="_compute_escalation_next_date", store=True, index=True, copy=False
     )
+    # The level as a sentence in the reader's language ("升级 2 级"): the
+    # number sits inside the words, so a view cannot put it next to a label.
+    escalation_label = fields.Char(
+        string="Escalation", compute="_compute_escalation_label"
+    )
 
     # ------------------------------------------------------------------
     # Promises made to the customer
@@ -693,6 +698,16 @@ class ServiceComplaint(models.Model):
                 complaint.escalation_next_date = complaint.standard_id._plan(
                     complaint.breach_date, rule.hours_after_breach
                 )
+
+    @api.depends("escalation_level")
+    @api.depends_context("lang")
+    def _compute_escalation_label(self):
+        for complaint in self:
+            complaint.escalation_label = (
+                self.env._("Escalation level %s", complaint.escalation_level)
+                if complaint.escalation_level
+                else False
+            )
 
     @api.depends("reference", "name")
     def _compute_display_name(self):
