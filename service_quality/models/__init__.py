@@ -7,6 +7,7 @@ from . import service_standard
 from . import service_complaint_stage
 from . import service_complaint_category
 from . import service_root_cause
+from . import service_sla_mixin
 from . import service_complaint
 from . import res_partner
 from . import res_users
@@ -15,3 +16,4 @@ from . import service_promise
 from . import service_reminder
 from . import service_reminder_log
 from . import service_complaint_submission
+from . import mail_thread

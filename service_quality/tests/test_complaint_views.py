@@ -2,9 +2,12 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from lxml import etree
 
+from odoo.tests import tagged
+
 from .common import ServiceQualityCommon
 
 
+@tagged("post_install", "-at_install")
 class TestComplaintViews(ServiceQualityCommon):
     """What an agent sees first on the complaint views, checked on the
     views as the web client receives them (all extensions applied)."""
