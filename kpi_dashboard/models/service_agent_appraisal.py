@@ -53,11 +53,6 @@ class ServiceAgentAppraisal(models.Model):
         help="Complaints resolved or past their resolution deadline: the cases "
         "of the resolution SLA.",
     )
-    resolved_count = fields.Integer(
-        string="Resolved",
-        readonly=True,
-        help="Resolved complaints: the cases of the reopen rate.",
-    )
     response_hours = fields.Float(
         string="First Response (h)", aggregator="avg", readonly=True, digits=(16, 2)
     )
@@ -112,9 +107,7 @@ class ServiceAgentAppraisal(models.Model):
                         THEN 1 ELSE 0 END AS response_count,
                    CASE WHEN t.date_resolved IS NOT NULL
                           OR t.resolution_deadline < NOW() AT TIME ZONE 'UTC'
-                        THEN 1 ELSE 0 END AS resolution_count,
-                   CASE WHEN t.date_resolved IS NOT NULL THEN 1 ELSE 0 END
-                       AS resolved_count
+                        THEN 1 ELSE 0 END AS resolution_count
               FROM service_complaint t
               JOIN service_complaint_stage stage ON stage.id = t.stage_id
              WHERE stage.kind != 'cancelled' AND t.user_id IS NOT NULL
@@ -122,14 +115,14 @@ class ServiceAgentAppraisal(models.Model):
             SELECT s.id * 3 + 1, 'answer', s.date::date, s.user_id, s.team_id,
                    s.company_id, s.tier_id, 0, NULL, NULL, NULL, NULL, NULL, NULL,
                    1, CASE WHEN s.is_satisfied THEN 100.0 ELSE 0.0 END, s.value,
-                   0, NULL, 0, 0, 0
+                   0, NULL, 0, 0
               FROM service_survey_score s
              WHERE s.measure = 'satisfaction' AND s.user_id IS NOT NULL
             UNION ALL
             SELECT p.id * 3 + 2, 'promise', p.date_done, p.user_id, p.team_id,
                    p.company_id, p.tier_id, 0, NULL, NULL, NULL, NULL, NULL, NULL,
                    0, NULL, NULL,
-                   1, CASE WHEN p.state = 'kept' THEN 100.0 ELSE 0.0 END, 0, 0, 0
+                   1, CASE WHEN p.state = 'kept' THEN 100.0 ELSE 0.0 END, 0, 0
               FROM service_promise p
              WHERE p.state IN ('kept', 'broken') AND p.user_id IS NOT NULL
         """
