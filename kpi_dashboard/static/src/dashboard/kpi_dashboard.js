@@ -255,9 +255,29 @@ export class KpiDashboard extends Component {
             {...cross, label: "", data: [{x: ipa.importance_cut, y: yMin}, {x: ipa.importance_cut, y: yMax}]},
             {...cross, label: "", data: [{x: xMin, y: ipa.performance_cut}, {x: xMax, y: ipa.performance_cut}]}
         );
+        // Each point named next to it: the chart reads without the table.
+        const names = {
+            id: "kpiIpaNames",
+            afterDatasetsDraw(chart) {
+                const ctx = chart.ctx;
+                ctx.save();
+                ctx.font = "11px sans-serif";
+                ctx.fillStyle = "#374151";
+                chart.data.datasets.forEach((dataset, index) => {
+                    if (dataset.type !== "scatter" || !chart.isDatasetVisible(index)) {
+                        return;
+                    }
+                    chart.getDatasetMeta(index).data.forEach((element, position) => {
+                        ctx.fillText(dataset.data[position].name, element.x + 9, element.y + 4);
+                    });
+                });
+                ctx.restore();
+            },
+        };
         return {
             type: "scatter",
             data: {datasets},
+            plugins: [names],
             options: {
                 maintainAspectRatio: false,
                 scales: {
