@@ -23,6 +23,10 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             run: "select last_12",
         },
         {
+            content: "The dimensions are placed in their quadrants",
+            trigger: ".o_kpi_ipa tbody tr:contains('KPI UI R') td:last-child:not(:empty)",
+        },
+        {
             content: "The team league table has rows",
             trigger: ".o_kpi_league_team tbody tr",
         },
