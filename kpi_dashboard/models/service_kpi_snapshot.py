@@ -67,6 +67,10 @@ class ServiceKpiSnapshot(models.Model):
     )
     date_computed = fields.Datetime(string="Computed On")
 
+    # Measures with no common total across KPIs (a percentage, hours and a
+    # count do not average): see read_group.
+    PER_KPI_MEASURES = ("value", "target", "sample_size")
+
     def init(self):
         # One row per KPI, month, company, team and tier; NULL team or tier
         # take part in the uniqueness.
@@ -89,6 +93,37 @@ class ServiceKpiSnapshot(models.Model):
                 self.env._("A closed month's KPI snapshot cannot be changed.")
             )
         return super().write(vals)
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """A group of the pivot or the graph that mixes several KPIs (the
+        pivot's Total row, a month over all KPIs) shows no value, target or
+        sample size instead of an average of unrelated figures."""
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        grouped = groupby[:1] if lazy else groupby
+        measures = [
+            spec for spec in fields if spec.split(":")[0] in self.PER_KPI_MEASURES
+        ]
+        if not measures or any(g.split(":")[0] == "kpi_id" for g in grouped):
+            return super().read_group(
+                domain, fields, groupby, offset, limit, orderby, lazy
+            )
+        groups = super().read_group(
+            domain,
+            [*fields, "kpi_distinct:count_distinct(kpi_id)"],
+            groupby,
+            offset,
+            limit,
+            orderby,
+            lazy,
+        )
+        for group in groups:
+            if group.pop("kpi_distinct", 0) > 1:
+                for spec in measures:
+                    group[spec.split(":")[0]] = False
+        return groups
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed(self):

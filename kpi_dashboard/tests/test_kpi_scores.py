@@ -1,7 +1,9 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 from datetime import date, datetime
 
+import openpyxl
 from freezegun import freeze_time
 
 from odoo.tests import tagged
@@ -171,7 +173,9 @@ class TestKpiScores(KpiCommon):
         }
         self.assertEqual(by_dimension, {self.dim_1.id: 80.0, self.dim_2.id: 50.0})
 
-    def test_servqual_gap(self):
+    def _gaps(self):
+        """Dim 1 expected 90 and perceived 70, Dim 2 expected 60 and
+        perceived 75, in January."""
         form = self.env["service.expectation.form"].create(
             {
                 "name": "KPI test form",
@@ -197,6 +201,9 @@ class TestKpiScores(KpiCommon):
                     "date": datetime(2026, 1, day, 10),
                 }
             )
+
+    def test_servqual_gap(self):
+        self._gaps()
         # Gaps -20 and +15: mean -2.5.
         self.assertAlmostEqual(self.total("servqual_gap")["value"], -2.5)
         rows = self.as_company()["service.kpi"]._servqual(JAN_1, JAN_31)
@@ -204,6 +211,59 @@ class TestKpiScores(KpiCommon):
             [(r["name"], r["expectation"], r["perception"], r["gap"]) for r in rows],
             [("Dim 1", 90.0, 70.0, -20.0), ("Dim 2", 60.0, 75.0, 15.0)],
         )
+
+    def test_importance_performance_quadrants(self):
+        self._gaps()
+        kpi_model = self.as_company()["service.kpi"]
+        # Nothing derived yet: the stated weights 0.6 and 0.4; cross-hairs at
+        # the means, importance 0.5 and performance 72.5.
+        ipa = kpi_model._ipa(JAN_1, JAN_31)
+        self.assertFalse(ipa["derived"])
+        self.assertAlmostEqual(ipa["importance_cut"], 0.5)
+        self.assertAlmostEqual(ipa["performance_cut"], 72.5)
+        quadrants = {
+            p["name"]: (p["quadrant"], p["quadrant_label"]) for p in ipa["points"]
+        }
+        self.assertEqual(
+            quadrants,
+            {
+                "Dim 1": ("concentrate", "Concentrate here"),
+                "Dim 2": ("overkill", "Possible overkill"),
+            },
+        )
+        # Derived from the answers, Dim 2 matters more: it is kept up, and
+        # the weak Dim 1 becomes a low priority.
+        self.dim_1.write({"derived_weight": 0.3, "derived_sample_size": 40})
+        self.dim_2.write({"derived_weight": 0.7, "derived_sample_size": 40})
+        ipa = kpi_model._ipa(JAN_1, JAN_31)
+        self.assertTrue(ipa["derived"])
+        quadrants = {p["name"]: p["quadrant"] for p in ipa["points"]}
+        self.assertEqual(quadrants, {"Dim 1": "low_priority", "Dim 2": "keep_up"})
+
+    def test_importance_performance_in_the_workbook(self):
+        self._gaps()
+        wizard = self.as_company()["service.kpi.export"].create(
+            {
+                "date_from": JAN_1,
+                "date_to": JAN_31,
+                "company_ids": [(6, 0, self.company.ids)],
+                "include_details": False,
+            }
+        )
+        output = io.BytesIO()
+        wizard._write_workbook(output)
+        output.seek(0)
+        sheet = openpyxl.load_workbook(output)["Importance-Performance"]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        self.assertEqual(
+            [row[:5] for row in rows[1:3]],
+            [
+                ["Dim 1", 0.6, 70.0, 1, "Concentrate here"],
+                ["Dim 2", 0.4, 75.0, 1, "Possible overkill"],
+            ],
+        )
+        [chart] = sheet._charts
+        self.assertEqual(len(chart.series), 2, "one series per quadrant shown")
 
     def test_promises_kept(self):
         Promise = self.env["service.promise"].sudo()
