@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from .common import ServiceQualitySaleCommon
@@ -55,15 +55,21 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertFalse(quotation.service_expectation_form_ids)
 
     def test_the_salesperson_never_reviews_their_own_order(self):
-        self.company.service_sale_reviewer_id = self.salesperson
-        order = self.create_order()
+        # Service staff may sell too: the reviewer set is then the seller.
+        self.agent.groups_id += self.env.ref("sales_team.group_sale_salesman")
+        self.company.service_sale_reviewer_id = self.agent
+        order = self.create_order(user_id=self.agent.id)
         self.assertEqual(
             order.service_expectation_form_ids.sale_reviewer_id, self.leader
         )
-        self.tier_small.sale_reviewer_id = self.agent
         order = self.create_order()
         self.assertEqual(
             order.service_expectation_form_ids.sale_reviewer_id, self.agent
+        )
+        self.tier_small.sale_reviewer_id = self.other_agent
+        order = self.create_order(user_id=self.agent.id)
+        self.assertEqual(
+            order.service_expectation_form_ids.sale_reviewer_id, self.other_agent
         )
         self.assertTrue(self.review_activities(order.service_expectation_form_ids))
 
@@ -162,3 +168,9 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertEqual(form.sale_reviewer_id, self.other_agent)
         form.action_send_expectation()
         self.assertEqual(form.state, "expectation_sent")
+
+    def test_only_service_staff_can_be_reviewers(self):
+        with self.assertRefused(ValidationError, "cannot review expectation forms"):
+            self.company.service_sale_reviewer_id = self.salesperson
+        with self.assertRefused(ValidationError, "cannot review expectation forms"):
+            self.tier_small.sale_reviewer_id = self.account_owner
