@@ -300,7 +300,8 @@ class SaleOrder(models.Model):
             form = order.service_expectation_form_ids[:1]
             if not form or not expected:
                 continue
-            form.action_send_expectation()
+            # Filled in with the customer: no invitation mail in the demo.
+            form.action_fill_expectation()
             user_input = form.expectation_input_id
             for code, level in zip(codes, expected, strict=True):
                 user_input._save_lines(
