@@ -51,6 +51,9 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         order = self.create_order(partner=self.top_customer)
         self.assertFalse(order.service_expectation_form_ids)
         self.assertFalse(order.service_gap_status)
+        Order = self.env["sale.order"]
+        self.assertIn(order, Order.search([("service_gap_status", "=", False)]))
+        self.assertNotIn(order, Order.search([("service_gap_status", "!=", False)]))
         quotation = self.create_order(confirm=False)
         self.assertFalse(quotation.service_expectation_form_ids)
 
@@ -103,6 +106,11 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertEqual(gaps[self.dimension["tangibles"]], 0.0)
         self.assertEqual(gaps[self.dimension["reliability"]], -75.0)
         self.assertEqual(order.service_gap_status, "below")
+        Order = self.env["sale.order"]
+        self.assertIn(order, Order.search([("service_gap_status", "=", "below")]))
+        self.assertNotIn(
+            order, Order.search([("service_gap_status", "in", ["met", False])])
+        )
         activities = self.gap_activities(order)
         self.assertEqual(
             activities.user_id, self.salesperson | self.account_owner, activities
@@ -125,6 +133,12 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.deliver(order)
         self.fill_perception(form, reliability=5)
         self.assertEqual(order.service_gap_status, "met")
+        self.assertEqual(
+            self.env["sale.order"].search(
+                [("service_gap_status", "=", "met"), ("id", "=", order.id)]
+            ),
+            order,
+        )
         self.assertFalse(self.gap_activities(order))
 
     def test_cron_sends_perception_of_orders_delivered_by_pickings(self):
