@@ -5,4 +5,5 @@ from . import service_complaint
 from . import sale_order
 from . import sale_order_line
 from . import res_partner
+from . import res_users
 from . import service_kpi_engine

@@ -30,6 +30,10 @@ class ResCompany(models.Model):
         "delivery date (commitment date, else expected date).",
     )
 
+    @api.constrains("service_sale_reviewer_id")
+    def _check_service_sale_reviewer(self):
+        self.service_sale_reviewer_id._check_service_expectation_reviewer()
+
     @api.constrains("service_sale_review_days")
     def _check_service_sale_review_days(self):
         for company in self:

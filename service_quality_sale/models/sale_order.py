@@ -5,6 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import SQL
 
 GAP_STATUSES = [
@@ -13,6 +14,8 @@ GAP_STATUSES = [
     ("met", "Expectations Met"),
     ("below", "Below Expectations"),
 ]
+# The worst first: an order shows the worst status of its forms.
+GAP_RANKS = ["below", "waiting_expectation", "waiting_perception", "met"]
 # Forms whose perception survey the delivery cron sends per run.
 PERCEPTION_BATCH = 200
 
@@ -31,6 +34,7 @@ class SaleOrder(models.Model):
         string="Expectation Gap",
         compute="_compute_service_expectation",
         compute_sudo=True,
+        search="_search_service_gap_status",
         help="Where the order's expectation form stands: perception below "
         "expectation on some dimension by more than the company's threshold "
         "is “Below Expectations”.",
@@ -53,6 +57,44 @@ class SaleOrder(models.Model):
             )
             order.service_expectation_form_count = len(forms)
             order.service_gap_status = forms._sale_gap_status() if forms else False
+
+    def _search_service_gap_status(self, operator, value):
+        """The orders by gap status, ranked in SQL as _sale_gap_status does
+        (the worst form of the order wins)."""
+        if operator not in ("=", "!=", "in", "not in"):
+            raise UserError(_("Unsupported search on the expectation gap."))
+        values = [value] if operator in ("=", "!=") else list(value)
+        wanted = [GAP_RANKS.index(status) for status in values if status in GAP_RANKS]
+        self.env["service.expectation.form"].flush_model()
+        self.env["service.expectation.gap"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT f.sale_order_id, MIN(CASE
+                         WHEN f.state IN ('draft', 'expectation_sent') THEN 1
+                         WHEN f.state != 'done' THEN 2
+                         WHEN EXISTS (
+                             SELECT 1 FROM service_expectation_gap g
+                              WHERE g.form_id = f.id AND g.has_perception
+                                AND g.gap < -company.service_gap_threshold)
+                         THEN 0
+                         ELSE 3 END)
+                  FROM service_expectation_form f
+                  JOIN res_company company ON company.id = f.company_id
+                 WHERE f.sale_order_id IS NOT NULL AND f.state != 'cancelled'
+                 GROUP BY f.sale_order_id
+                """
+            )
+        )
+        status_of = dict(self.env.cr.fetchall())
+        matching = [order_id for order_id, rank in status_of.items() if rank in wanted]
+        if False in values or None in values:  # orders without a form
+            domain = [("id", "not in", [i for i in status_of if i not in matching])]
+        else:
+            domain = [("id", "in", matching)]
+        if operator in ("!=", "not in"):
+            domain = ["!", *domain]
+        return domain
 
     @api.depends("service_complaint_ids")
     def _compute_service_complaint_count(self):
@@ -310,7 +352,8 @@ class SaleOrder(models.Model):
             form = order.service_expectation_form_ids[:1]
             if not form or not expected:
                 continue
-            form.action_send_expectation()
+            # Filled in with the customer: no invitation mail in the demo.
+            form.action_fill_expectation()
             user_input = form.expectation_input_id
             for code, level in zip(codes, expected, strict=True):
                 user_input._save_lines(

@@ -1,6 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ServiceCustomerTier(models.Model):
@@ -18,3 +18,7 @@ class ServiceCustomerTier(models.Model):
         domain=[("share", "=", False)],
         help="Reviewer of this tier's expectation forms; empty: the company's.",
     )
+
+    @api.constrains("sale_reviewer_id")
+    def _check_sale_reviewer(self):
+        self.sale_reviewer_id._check_service_expectation_reviewer()

@@ -4,6 +4,8 @@ from markupsafe import Markup, escape
 
 from odoo import _, fields, models
 
+from .sale_order import GAP_RANKS
+
 
 class ServiceExpectationForm(models.Model):
     _inherit = "service.expectation.form"
@@ -43,10 +45,7 @@ class ServiceExpectationForm(models.Model):
                 statuses.add("below")
             else:
                 statuses.add("met")
-        for status in ("below", "waiting_expectation", "waiting_perception", "met"):
-            if status in statuses:
-                return status
-        return False
+        return next((status for status in GAP_RANKS if status in statuses), False)
 
     def _sale_send_perception_after_delivery(self):
         """The perception survey, mailed once the order is delivered."""

@@ -53,7 +53,7 @@ class ServiceKpiEngine(models.AbstractModel):
             SQL("so.date_order >= %s AND so.date_order < %s", start, stop),
         ]
         complaint_where = [
-            self._source_where("complaint"),
+            self._kpi_where_complaint(),
             SQL("t.company_id = ANY(%s)", companies),
             SQL("t.date_received >= %s AND t.date_received < %s", start, stop),
         ]

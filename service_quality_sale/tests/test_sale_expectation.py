@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import date, datetime
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from .common import ServiceQualitySaleCommon
@@ -51,19 +51,28 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         order = self.create_order(partner=self.top_customer)
         self.assertFalse(order.service_expectation_form_ids)
         self.assertFalse(order.service_gap_status)
+        Order = self.env["sale.order"]
+        self.assertIn(order, Order.search([("service_gap_status", "=", False)]))
+        self.assertNotIn(order, Order.search([("service_gap_status", "!=", False)]))
         quotation = self.create_order(confirm=False)
         self.assertFalse(quotation.service_expectation_form_ids)
 
     def test_the_salesperson_never_reviews_their_own_order(self):
-        self.company.service_sale_reviewer_id = self.salesperson
-        order = self.create_order()
+        # Service staff may sell too: the reviewer set is then the seller.
+        self.agent.groups_id += self.env.ref("sales_team.group_sale_salesman")
+        self.company.service_sale_reviewer_id = self.agent
+        order = self.create_order(user_id=self.agent.id)
         self.assertEqual(
             order.service_expectation_form_ids.sale_reviewer_id, self.leader
         )
-        self.tier_small.sale_reviewer_id = self.agent
         order = self.create_order()
         self.assertEqual(
             order.service_expectation_form_ids.sale_reviewer_id, self.agent
+        )
+        self.tier_small.sale_reviewer_id = self.other_agent
+        order = self.create_order(user_id=self.agent.id)
+        self.assertEqual(
+            order.service_expectation_form_ids.sale_reviewer_id, self.other_agent
         )
         self.assertTrue(self.review_activities(order.service_expectation_form_ids))
 
@@ -97,6 +106,11 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertEqual(gaps[self.dimension["tangibles"]], 0.0)
         self.assertEqual(gaps[self.dimension["reliability"]], -75.0)
         self.assertEqual(order.service_gap_status, "below")
+        Order = self.env["sale.order"]
+        self.assertIn(order, Order.search([("service_gap_status", "=", "below")]))
+        self.assertNotIn(
+            order, Order.search([("service_gap_status", "in", ["met", False])])
+        )
         activities = self.gap_activities(order)
         self.assertEqual(
             activities.user_id, self.salesperson | self.account_owner, activities
@@ -119,6 +133,12 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.deliver(order)
         self.fill_perception(form, reliability=5)
         self.assertEqual(order.service_gap_status, "met")
+        self.assertEqual(
+            self.env["sale.order"].search(
+                [("service_gap_status", "=", "met"), ("id", "=", order.id)]
+            ),
+            order,
+        )
         self.assertFalse(self.gap_activities(order))
 
     def test_cron_sends_perception_of_orders_delivered_by_pickings(self):
@@ -162,3 +182,9 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertEqual(form.sale_reviewer_id, self.other_agent)
         form.action_send_expectation()
         self.assertEqual(form.state, "expectation_sent")
+
+    def test_only_service_staff_can_be_reviewers(self):
+        with self.assertRefused(ValidationError, "cannot review expectation forms"):
+            self.company.service_sale_reviewer_id = self.salesperson
+        with self.assertRefused(ValidationError, "cannot review expectation forms"):
+            self.tier_small.sale_reviewer_id = self.account_owner
