@@ -19,9 +19,12 @@ class ServiceComplaintPortal(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "complaint_count" in counters:
+            # like Odoo's own cards: what still needs the customer's attention
             Complaint = request.env["service.complaint"]
             values["complaint_count"] = (
-                Complaint.search_count([]) if Complaint.has_access("read") else 0
+                Complaint.search_count([("is_closed", "=", False)])
+                if Complaint.has_access("read")
+                else 0
             )
         return values
 

@@ -1248,11 +1248,13 @@ class ServiceComplaint(models.Model):
         for complaint in self:
             user = complaint.user_id or complaint.team_id.user_id
             if user:
+                # in the assignee's language, not the cron user's
+                complaint = complaint.with_context(lang=user.lang)
                 vals_list.append(
                     complaint._activity_values(
                         activity_type,
                         user,
-                        _(
+                        complaint.env._(
                             "Deadline at risk: %(deadline)s",
                             deadline=complaint._format_deadline(
                                 complaint.next_deadline
@@ -1278,22 +1280,29 @@ class ServiceComplaint(models.Model):
             if not rule:
                 continue
             users = rule._get_recipients(complaint)
-            summary = _(
-                "Escalation level %(level)s: %(complaint)s",
-                level=rule.level,
-                complaint=complaint.reference,
-            )
             for user in users:
+                # each activity in its assignee's language
+                reader = complaint.with_context(lang=user.lang)
+                summary = reader.env._(
+                    "Escalation level %(level)s: %(complaint)s",
+                    level=rule.level,
+                    complaint=complaint.reference,
+                )
+                note = rule.with_context(lang=user.lang).note
                 activities.append(
-                    complaint._activity_values(activity_type, user, summary, rule.note)
+                    complaint._activity_values(activity_type, user, summary, note)
                 )
                 digests[user].append((complaint, rule))
-            bodies[complaint.id] = Markup("<p>%s</p>") % _(
+            # the chatter is the team's: in the company's language
+            team = complaint.with_context(
+                lang=complaint.company_id._service_chatter_lang()
+            )
+            bodies[complaint.id] = Markup("<p>%s</p>") % team.env._(
                 "Escalated to level %(level)s: the deadline was breached on "
                 "%(breach)s. Notified: %(users)s.",
                 level=rule.level,
-                breach=complaint._format_deadline(complaint.breach_date),
-                users=", ".join(users.mapped("name")) or _("nobody"),
+                breach=team._format_deadline(complaint.breach_date),
+                users=", ".join(users.mapped("name")) or team.env._("nobody"),
             )
             by_rule[rule] |= complaint
         self._create_activities(activities)
@@ -1329,22 +1338,24 @@ class ServiceComplaint(models.Model):
         )
 
     def _notify_escalation_digest(self, user, items):
-        """One message per person and run, listing the cases escalated to them."""
+        """One message per person and run, listing the cases escalated to
+        them, in their language."""
+        env = self.with_context(lang=user.lang).env
         lines = Markup("").join(
             Markup('<li><a href="/odoo/service.complaint/%s">%s</a> — %s</li>')
             % (
                 complaint.id,
                 complaint.display_name,
-                self.env._("level %(level)s", level=rule.level),
+                env._("level %(level)s", level=rule.level),
             )
             for complaint, rule in items
         )
-        self.env["mail.thread"].sudo().message_notify(
+        env["mail.thread"].sudo().message_notify(
             partner_ids=user.partner_id.ids,
-            subject=_("%(count)s complaints escalated to you", count=len(items)),
+            subject=env._("%(count)s complaints escalated to you", count=len(items)),
             body=Markup("<p>%s</p><ul>%s</ul>")
             % (
-                _("These complaints breached their deadline and were escalated:"),
+                env._("These complaints breached their deadline and were escalated:"),
                 lines,
             ),
         )

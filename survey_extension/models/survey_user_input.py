@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 
 # Context fields of an invitation: changing one of them on an answered survey
 # rebuilds its scores.
@@ -244,19 +244,27 @@ class SurveyUserInput(models.Model):
         complaint = self.service_complaint_id.sudo()
         leader = complaint.team_id.user_id or complaint.user_id
         if leader:
+            # in the leader's language, not the customer's who answered
+            leader_env = self.with_context(lang=leader.lang).env
             complaint.activity_schedule(
                 "survey_extension.mail_activity_dissatisfied_customer",
                 user_id=leader.id,
-                summary=_("Dissatisfied customer: follow up"),
-                note=_(
+                summary=leader_env._("Dissatisfied customer: follow up"),
+                note=leader_env._(
                     "%(customer)s answered the satisfaction survey with the lowest "
                     "level. Call them back and find out what went wrong.",
-                    customer=self.partner_id.display_name or _("The customer"),
+                    customer=self.partner_id.display_name
+                    or leader_env._("The customer"),
                 ),
             )
+        team_env = self.with_context(
+            lang=complaint.company_id._service_chatter_lang()
+        ).env
         complaint.message_post(
             body=Markup("<p>%s</p>")
-            % _("The customer is dissatisfied with how the complaint was handled."),
+            % team_env._(
+                "The customer is dissatisfied with how the complaint was handled."
+            ),
             subtype_xmlid="mail.mt_note",
         )
         self.with_context(service_no_rescore=True).write(

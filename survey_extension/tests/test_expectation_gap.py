@@ -186,6 +186,18 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertEqual(reliability.gap, -75.0)
         self.assertEqual(len(self.gap_activities()), 1)
 
+    def test_gap_alert_in_the_owners_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["survey_extension"], ["zh_CN"])
+        self.agent.lang = "zh_CN"
+        self.company.service_gap_threshold = 15.0
+        self.fill_expectation()
+        self.fill_perception()
+        activity = self.gap_activities()
+        self.assertEqual(activity.summary, "期望差距：在客户投诉前采取行动")
+        self.assertIn("Small Shop Ltd 感知到的服务低于其期望", activity.note)
+        self.assertNotIn("expected", activity.note)
+
     def test_gap_within_threshold_raises_no_alert(self):
         self.company.service_gap_threshold = 60.0
         self.fill_expectation()
