@@ -113,12 +113,14 @@ class TestComplaintPortal(ServiceQualityHttpCommon):
         )
         self.authenticate("sq_portal_a", "sq_portal_a")
         counters = self.make_jsonrpc_request(
-            "/my/counters", {"counters": ["complaint_count"]}
+            "/my/counters", {"counters": ["complaint_count", "complaint_open_count"]}
         )
-        # two open complaints of the customer; not the closed one, not B's
-        self.assertEqual(counters["complaint_count"], 2)
+        # two open complaints of the customer; not the cancelled one, not B's
+        self.assertEqual(counters["complaint_open_count"], 2)
+        self.assertEqual(counters["complaint_count"], 3)
         home = self.url_open("/my/home").text
         self.assertIn("/service_quality/static/src/img/complaint.svg", home)
+        self.assertIn('data-placeholder_count="complaint_open_count"', home)
         self.assertIn("/my/complaints?filterby=open", home)
 
     def test_portal_list_shows_the_promised_date(self):
