@@ -10,6 +10,12 @@ MAX_FILES_PARAM = "service_quality.complaint_attachment_max_count"
 MAX_SIZE_PARAM = "service_quality.complaint_attachment_max_mb"
 DEFAULT_MAX_FILES = 3
 DEFAULT_MAX_SIZE_MB = 10
+# Longest subject and description a customer may send, in characters: enough
+# for any real complaint, not for a 100 000-character paste.
+MAX_SUBJECT_PARAM = "service_quality.complaint_subject_max_length"
+MAX_DESCRIPTION_PARAM = "service_quality.complaint_description_max_length"
+DEFAULT_MAX_SUBJECT = 200
+DEFAULT_MAX_DESCRIPTION = 20000
 # A field people do not see and robots fill in.
 HONEYPOT = "website_address"
 
@@ -23,18 +29,51 @@ def _int_param(name, default):
 
 
 def attachment_limits():
-    """Values for the forms: how many files of which size may be attached."""
+    """Values for the forms: how many files of which size may be attached,
+    how long the subject and the description may be."""
     max_files = _int_param(MAX_FILES_PARAM, DEFAULT_MAX_FILES)
     max_size_mb = _int_param(MAX_SIZE_PARAM, DEFAULT_MAX_SIZE_MB)
     return {
         "max_files": max_files,
         "max_size_mb": max_size_mb,
+        "max_subject_length": _int_param(MAX_SUBJECT_PARAM, DEFAULT_MAX_SUBJECT),
+        "max_description_length": _int_param(
+            MAX_DESCRIPTION_PARAM, DEFAULT_MAX_DESCRIPTION
+        ),
         "limits_text": request.env._(
             "At most %(count)s files of %(size)s MB each.",
             count=max_files,
             size=max_size_mb,
         ),
     }
+
+
+def check_text_limits(subject, description):
+    """Refuse a subject or a description longer than the limits.
+
+    :raise ValidationError: with the limit and the length sent
+    """
+    env = request.env
+    for text, param, default, label in (
+        (subject, MAX_SUBJECT_PARAM, DEFAULT_MAX_SUBJECT, env._("The subject")),
+        (
+            description,
+            MAX_DESCRIPTION_PARAM,
+            DEFAULT_MAX_DESCRIPTION,
+            env._("The description"),
+        ),
+    ):
+        limit = _int_param(param, default)
+        if len(text or "") > limit:
+            raise ValidationError(
+                env._(
+                    "%(field)s may be at most %(limit)s characters long; yours "
+                    "has %(length)s. Please shorten it (you can attach a file).",
+                    field=label,
+                    limit=limit,
+                    length=len(text),
+                )
+            )
 
 
 def read_uploaded_files(uploads):
@@ -125,6 +164,7 @@ class ServiceComplaintPublic(http.Controller):
             raise ValidationError(
                 env._("Please fill in %(fields)s.", fields=", ".join(missing))
             )
+        check_text_limits(values["subject"], values["description"])
         if not values["email"] and not values["phone"]:
             raise ValidationError(
                 env._("Please give an email address or a phone number.")

@@ -9,7 +9,12 @@ from odoo.http import request
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
-from .main import attachment_limits, read_uploaded_files, text_to_html
+from .main import (
+    attachment_limits,
+    check_text_limits,
+    read_uploaded_files,
+    text_to_html,
+)
 
 
 class ServiceComplaintPortal(CustomerPortal):
@@ -113,7 +118,7 @@ class ServiceComplaintPortal(CustomerPortal):
                 "service.complaint", complaint_id, access_token
             )
         except (AccessError, MissingError):
-            return request.not_found()
+            raise request.not_found() from None
         values = self._get_page_view_values(
             complaint_sudo,
             access_token,
@@ -156,6 +161,9 @@ class ServiceComplaintPortal(CustomerPortal):
                     raise ValidationError(
                         env._("Please fill in a subject and a description.")
                     )
+                check_text_limits(
+                    values["values"]["subject"], values["values"]["description"]
+                )
                 files = read_uploaded_files(
                     request.httprequest.files.getlist("attachments")
                 )
@@ -189,7 +197,7 @@ class ServiceComplaintPortal(CustomerPortal):
     def _complaint_answer(self, complaint_id, access_token, template, act, post):
         complaint_sudo = self._complaint_for_answer(complaint_id, access_token)
         if not complaint_sudo:
-            return request.not_found()
+            raise request.not_found() from None
         values = {
             "complaint": complaint_sudo,
             "access_token": access_token,

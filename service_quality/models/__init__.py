@@ -15,3 +15,4 @@ from . import service_promise
 from . import service_reminder
 from . import service_reminder_log
 from . import service_complaint_submission
+from . import mail_thread

@@ -12,6 +12,7 @@ from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, create_index, is_html_empty
 
+from .mail_thread import AUTO_GENERATED_HEADERS
 from .service_complaint_stage import CLOSED_KINDS, RESOLVED_KINDS, RESPONSE_KINDS
 
 PRIORITIES = [
@@ -1038,11 +1039,19 @@ class ServiceComplaint(models.Model):
             return
         for complaint in self.filtered("partner_id.email"):
             complaint._portal_ensure_token()
-            complaint.message_post_with_source(
+            complaint.with_context(
+                service_complaint_auto_mail=True
+            ).message_post_with_source(
                 template,
                 message_type="auto_comment",
                 subtype_xmlid="mail.mt_comment",
             )
+
+    def _notify_by_email_get_headers(self, headers=None):
+        headers = super()._notify_by_email_get_headers(headers=headers)
+        if self.env.context.get("service_complaint_auto_mail"):
+            headers.update(AUTO_GENERATED_HEADERS)
+        return headers
 
     @api.model
     def _create_from_customer(self, partner, subject, description, channel, files=()):

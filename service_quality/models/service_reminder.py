@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .mail_thread import AUTO_GENERATED_HEADERS
+
 RECURRENCES = [("once", "Once"), ("repeat", "Repeat")]
 INTERVAL_UNITS = [
     ("days", "Days"),
@@ -272,7 +274,9 @@ class ServiceReminder(models.Model):
                         "%(partner)s has no email address.", partner=partner.name
                     )
                 )
-            mail_id = self.mail_template_id.send_mail(partner.id)
+            mail_id = self.mail_template_id.send_mail(
+                partner.id, email_values={"headers": repr(AUTO_GENERATED_HEADERS)}
+            )
             mail = self.env["mail.mail"].sudo().browse(mail_id)
             return {"mail_message_id": mail.mail_message_id.id}
         activity = partner.sudo().activity_schedule(

@@ -1,5 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 import base64
 from email.header import Header
 
@@ -7,6 +8,8 @@ from freezegun import freeze_time
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.mail.tests.common import MockEmail
 
 from .common import ServiceQualityCommon, shanghai
 
@@ -67,6 +70,29 @@ Content-Type: text/plain; charset="utf-8"
 Here is the serial number: SN-4711.
 """
 
+OUT_OF_OFFICE = """From: "Shop Owner" <owner@example.com>
+To: sq-complaints@sq-test.example.com
+Subject: {subject}
+Message-ID: <{message_id}@mail.example.com>
+{headers}
+Date: Mon, 5 Jan 2026 16:00:00 +0800
+MIME-Version: 1.0
+Content-Type: text/plain; charset="utf-8"
+
+I am out of the office until Monday.
+"""
+
+# One header of each kind mail servers use to mark a machine-written mail.
+AUTO_HEADERS = [
+    "Auto-Submitted: auto-replied",
+    "Auto-Submitted: auto-generated",
+    "X-Autoreply: yes",
+    "Precedence: auto_reply",
+    "Precedence: bulk",
+    "Precedence: junk",
+    "X-Auto-Response-Suppress: All",
+]
+
 NO_SENDER = """From: the shop on the corner
 To: sq-complaints@sq-test.example.com
 Subject: Who am I
@@ -81,7 +107,7 @@ Nobody knows who sent this.
 
 @tagged("post_install", "-at_install")
 @freeze_time(shanghai(5, 9))
-class TestComplaintMail(ServiceQualityCommon):
+class TestComplaintMail(ServiceQualityCommon, MockEmail):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -369,3 +395,85 @@ class TestComplaintMail(ServiceQualityCommon):
         self.assertEqual(complaint.resolution_hours_consumed, 3.0)
         # 16 hours allowed, 3 used: 13 more from Tuesday 09:00 -> Wednesday 15:00
         self.assertEqual(complaint.resolution_deadline, shanghai(7, 15))
+
+    def _mails_to(self, partner):
+        """Mails created for ``partner`` since the gateway mock started."""
+        return self._new_mails.filtered(lambda mail: partner in mail.recipient_ids)
+
+    def test_auto_reply_to_the_alias_opens_no_complaint_and_gets_no_mail(self):
+        complaints = self.Complaint.search_count([])
+        for number, header in enumerate(AUTO_HEADERS):
+            with self.subTest(header=header), self.mock_mail_gateway():
+                self.assertFalse(
+                    self._process(
+                        OUT_OF_OFFICE.format(
+                            subject="Out of office",
+                            message_id=f"ooo-{number}",
+                            headers=header,
+                        )
+                    )
+                )
+                self.assertEqual(self.Complaint.search_count([]), complaints)
+                self.assertFalse(self._new_mails)
+
+    def test_human_mail_saying_auto_submitted_no_is_a_complaint(self):
+        with self.mock_mail_gateway():
+            complaint = self._process(
+                OUT_OF_OFFICE.format(
+                    subject="Not a robot",
+                    message_id="human-1",
+                    headers="Auto-Submitted: no",
+                )
+            )
+        self.assertEqual(complaint.name, "Not a robot")
+        self.assertEqual(len(self._customer_messages(complaint, "received")), 1)
+        self.assertEqual(len(self._mails_to(self.contact)), 1)
+
+    def test_auto_reply_on_a_complaint_is_logged_but_not_answered(self):
+        complaint = self._process(
+            PLAIN.format(subject="Machine does not start", message_id="loop-1")
+        )
+        last_message = complaint.date_last_customer_message
+        with freeze_time(shanghai(5, 16)), self.mock_mail_gateway():
+            replied = self._process(
+                OUT_OF_OFFICE.format(
+                    subject=f"Re: {complaint.reference}: we received your complaint",
+                    message_id="loop-2",
+                    headers="Auto-Submitted: auto-replied\n"
+                    "In-Reply-To: <loop-1@mail.example.com>",
+                )
+            )
+        self.assertEqual(replied, complaint)
+        logged = complaint.message_ids.filtered(
+            lambda message: "out of the office" in (message.body or "")
+        )
+        self.assertEqual(len(logged), 1)
+        self.assertTrue(logged.subtype_id.internal)
+        self.assertFalse(self._mails_to(self.contact))
+        # An out-of-office is not the customer answering: no clock starts
+        self.assertEqual(complaint.date_last_customer_message, last_message)
+        self.assertFalse(complaint.next_response_deadline)
+
+    def test_our_automated_mails_say_they_are_auto_generated(self):
+        with self.mock_mail_gateway():
+            complaint = self._process(
+                PLAIN.format(subject="Machine does not start", message_id="hdr-1")
+            )
+        ack = self._mails_to(self.contact)
+        self.assertEqual(len(ack), 1)
+        self.assertIn("we received your complaint", ack.subject)
+        self.assertEqual(
+            ast.literal_eval(ack.headers).get("Auto-Submitted"), "auto-generated"
+        )
+        # A person of the team writing to the customer is not automated
+        complaint.user_id = self.agent
+        with self.mock_mail_gateway():
+            complaint.with_user(self.agent).message_post(
+                body="We are looking into it.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.contact.ids,
+            )
+        reply = self._mails_to(self.contact)
+        self.assertEqual(len(reply), 1)
+        self.assertNotIn("Auto-Submitted", ast.literal_eval(reply.headers or "{}"))

@@ -57,6 +57,34 @@ class TestComplaintPublicForm(ServiceQualityHttpCommon):
             complaint.message_ids.filtered("attachment_ids").attachment_ids, attachment
         )
 
+    def test_too_long_texts_are_refused_and_kept(self):
+        description = "The parcel arrived broken. " * 800  # 21 600 characters
+        response = self._submit(subject="Public: too long", description=description)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("The description may be at most 20000 characters", response.text)
+        # Nothing the customer typed is lost: the form comes back filled in
+        self.assertIn('value="Public: too long"', response.text)
+        self.assertIn(description.strip(), response.text)
+        self.assertIn('maxlength="20000"', response.text)
+        self.assertIn('maxlength="200"', response.text)
+        self.assertFalse(self._complaints("Public: too long"))
+        self.assertFalse(
+            self.env["res.partner"].search(
+                [("email", "=", "li.hua.public@example.net")]
+            )
+        )
+        response = self._submit(subject="S" * 201)
+        self.assertIn("The subject may be at most 200 characters", response.text)
+        self.assertFalse(self._complaints("S" * 201))
+        # The limits are settings of the company's Odoo
+        self.env["ir.config_parameter"].set_param(
+            "service_quality.complaint_description_max_length", "30000"
+        )
+        self._submit(subject="Public: long but allowed", description=description)
+        complaint = self._complaints("Public: long but allowed")
+        self.assertEqual(len(complaint), 1)
+        self.assertIn("The parcel arrived broken.", complaint.description)
+
     def test_known_email_is_matched_to_the_contact(self):
         self._submit(email="OWNER@example.com", subject="Public: known")
         self.assertEqual(self._complaints("Public: known").partner_id, self.contact)

@@ -1,5 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
 from datetime import date
 
 from freezegun import freeze_time
@@ -133,6 +134,9 @@ class TestReminder(ServiceQualityCommon):
         self.assertEqual(mail.recipient_ids, self.customer)
         self.assertEqual(mail.subject, "Your maintenance is due")
         self.assertIn("Small Shop Ltd", str(mail.body_html))
+        self.assertEqual(
+            ast.literal_eval(mail.headers).get("Auto-Submitted"), "auto-generated"
+        )
         self.assertRecordValues(
             reminder, [{"next_date": date(2026, 2, 28), "last_date": date(2026, 1, 31)}]
         )

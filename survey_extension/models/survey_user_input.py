@@ -7,6 +7,8 @@ from markupsafe import Markup
 
 from odoo import Command, api, fields, models
 
+from odoo.addons.service_quality.models.mail_thread import AUTO_GENERATED_HEADERS
+
 # Context fields of an invitation: changing one of them on an answered survey
 # rebuilds its scores.
 SERVICE_CONTEXT_FIELDS = (
@@ -279,7 +281,9 @@ class SurveyUserInput(models.Model):
         template = self.env.ref("survey.mail_template_user_input_invite")
         for user_input in self.filtered(lambda i: i.partner_id.email or i.email):
             template.sudo().send_mail(
-                user_input.id, email_layout_xmlid="mail.mail_notification_light"
+                user_input.id,
+                email_layout_xmlid="mail.mail_notification_light",
+                email_values={"headers": repr(AUTO_GENERATED_HEADERS)},
             )
 
     @api.model

@@ -1,5 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import ast
+
 from .common import SurveyExtensionCommon
 
 
@@ -50,6 +52,10 @@ class TestComplaintSurvey(SurveyExtensionCommon):
         self.assertEqual(len(mail), 1)
         self.assertIn("owner@example.com", mail.email_to)
         self.assertIn(invitation.access_token, mail.body_html)
+        # An automated mail: out-of-office robots must not answer it
+        self.assertEqual(
+            ast.literal_eval(mail.headers).get("Auto-Submitted"), "auto-generated"
+        )
         self.assertEqual(self.complaint.survey_input_count, 1)
         # Reopened and closed again: the customer is not asked twice.
         self.complaint.write({"stage_id": self.stage["handling"].id})

@@ -190,3 +190,44 @@ class TestOpinionCardAccess(HttpCase):
         )
         self.assertNotIn("Bob secret remark", forged.text)
         self.assertNotIn("Alice secret remark", forged.text)
+
+    def test_second_submit_of_the_last_page_shows_thanks_and_scores_once(self):
+        survey = self.env.ref("survey_extension.survey_csat")
+        partner = self.env["res.partner"].create(
+            {"name": "Double Clicker", "email": "double.click@example.com"}
+        )
+        user_input = survey.sudo()._create_answer(partner=partner, check_attempts=False)
+        user_input._mark_in_progress()
+        ref = self.env.ref
+        post = {
+            str(ref("survey_extension.csat_satisfaction").id): str(
+                ref("survey_extension.csat_satisfaction_satisfied").id
+            ),
+            str(ref("survey_extension.csat_fcr").id): str(
+                ref("survey_extension.csat_fcr_yes").id
+            ),
+            str(ref("survey_extension.csat_nps").id): "9",
+        }
+        url = f"/survey/submit/{survey.access_token}/{user_input.access_token}"
+        first = self.make_jsonrpc_request(url, post)
+        self.assertEqual(user_input.state, "done")
+        scores = self.env["service.survey.score"].search(
+            [("user_input_id", "=", user_input.id)]
+        )
+        self.assertEqual(len(scores), 3)
+        second = self.make_jsonrpc_request(
+            url, {**post, str(ref("survey_extension.csat_nps").id): "2"}
+        )
+        # The same thank-you page, not an error
+        self.assertNotIn("error", second[1])
+        self.assertEqual(
+            second[1].get("survey_content"), first[1].get("survey_content")
+        )
+        self.assertEqual(
+            self.env["service.survey.score"].search(
+                [("user_input_id", "=", user_input.id)]
+            ),
+            scores,
+        )
+        nps = scores.filtered(lambda score: score.measure == "nps")
+        self.assertEqual(nps.native_value, 9)
