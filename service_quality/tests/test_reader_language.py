@@ -100,3 +100,14 @@ class TestReaderLanguage(ServiceQualityCommon):
             self._activities(english, due_type).summary,
             "Promise due: Visit on Friday",
         )
+
+    def test_customer_acceptance_logged_in_the_companys_language(self):
+        self.company.partner_id.lang = "zh_CN"
+        complaint = self.create_complaint()
+        complaint.write(
+            {"solution": "<p>Replaced.</p>", "stage_id": self.stage["fed_back"].id}
+        )
+        # The customer answers in English (their language in the portal).
+        complaint.with_context(lang="en_US").action_customer_accept("satisfied")
+        self.assertIn("客户已接受处理结果", complaint.message_ids[0].body)
+        self.assertIn("满意", complaint.message_ids[0].body)
