@@ -10,7 +10,12 @@
 #       with pytest-odoo, then the browser tours with Odoo's own runner; then an
 #       upgrade (-u) of all addons on that database;
 #    b. a fresh database without demo data: install with --test-enable (every
-#       test, tours included, in Odoo's runner), then an upgrade.
+#       test, tours included, in Odoo's runner), then an upgrade;
+#    c. on that database, reads on a real streaming replica (as root):
+#       tools/replica_check.py makes a replica of the cluster (pg_basebackup -R,
+#       port 5439, removed afterwards), runs Odoo with --db_replica_host and
+#       checks the dashboard, appraisal and workbook queries ran on it, then
+#       that they still work once it is stopped.
 #    Any failed test, install error or ERROR/CRITICAL log line fails the run.
 #
 # Options: --no-odoo (skip part 3), --keep (keep the test databases).
@@ -224,10 +229,35 @@ odoo_tests() {
     odoo_run upgrade-nodemo "$DB_NODEMO" -u "$ADDONS"
     check_odoo_step $? upgrade-nodemo "upgrade of $ADDONS without demo data"
 
+    replica_check
+
     if [ -z "$keep" ]; then
         dropdb --if-exists "$DB_DEMO"
         dropdb --if-exists "$DB_NODEMO"
     fi
+}
+
+# One test per "ok:" / "FAILED:" line of tools/replica_check.py.
+replica_check() {
+    step "Odoo: reads on a streaming PostgreSQL replica on $DB_NODEMO"
+    if [ "$(id -u)" != 0 ]; then
+        SKIPPED=$((SKIPPED + 1))
+        say "skipped: the replica runs as the postgres user, which needs root"
+        return
+    fi
+    local log="$LOG_DIR/replica-check.log" rc p f
+    timeout 300 "$ODOO_PYTHON" tools/replica_check.py --db "$DB_NODEMO" \
+        --odoo-python "$ODOO_PYTHON" --odoo-bin "$ODOO_BIN" \
+        --addons-path "$ADDONS_PATH" --http-port "$HTTP_PORT" \
+        --log-dir "$LOG_DIR" >"$log" 2>&1
+    rc=$?
+    grep -E '^(ok|FAILED): |took' "$log"
+    p=$(grep -c '^ok: ' "$log") f=$(grep -c '^FAILED: ' "$log")
+    if { [ "$rc" != 0 ] || [ "$p" = 0 ]; } && [ "$f" = 0 ]; then
+        f=1
+        tail -20 "$log"
+    fi
+    add_counts "$p $f 0" "replica checks"
 }
 
 static_checks

@@ -6,3 +6,4 @@ from . import service_customer_tier
 from . import service_agent_appraisal
 from . import service_complaint
 from . import service_survey_score
+from . import service_promise

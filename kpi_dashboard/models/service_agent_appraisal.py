@@ -81,9 +81,8 @@ class ServiceAgentAppraisal(models.Model):
                         THEN 0.0 END AS resolution_on_time,
                    t.response_working_hours AS response_hours,
                    t.resolution_working_hours AS resolution_hours,
-                   CASE WHEN t.date_resolved IS NOT NULL
-                        THEN CASE WHEN t.reopen_count > 0 THEN 100.0 ELSE 0.0 END
-                   END AS reopened,
+                   CASE WHEN t.reopen_count > 0 THEN 100.0 ELSE 0.0 END
+                       AS reopened,
                    CASE WHEN t.escalation_level > 0 THEN 100.0 ELSE 0.0 END
                        AS escalated,
                    0 AS answer_count, NULL::float AS satisfied,

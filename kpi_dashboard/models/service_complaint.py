@@ -74,6 +74,13 @@ class ServiceComplaint(models.Model):
                 """
             )
         )
+        # The dashboard's "as of" (service.kpi._as_of): the newest change.
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS service_complaint_write_date_idx"
+                " ON service_complaint (write_date)"
+            )
+        )
 
     @api.model
     def _demo_kpi_history(self, months, seed):

@@ -198,7 +198,11 @@ class ServiceKpi(models.Model):
         With ``snapshots``, the whole months already closed come from their
         monthly snapshots, as they were when the month was closed (trends
         survive later edits and re-organisations), where the snapshots hold
-        the figures asked for; the other months are computed."""
+        the figures asked for; the other months are computed. The months are
+        then the company's (see _months_tz) whoever reads them, so that a
+        closed month is the same for everyone."""
+        engine = self.env["service.kpi.engine"]
+        engine._check_kpi_access(filters)
         if granularity and granularity not in GRANULARITIES:
             raise ValidationError(self.env._("Unknown period: %s", granularity))
         unknown = set(cuts) - set(CUTS)
@@ -210,12 +214,17 @@ class ServiceKpi(models.Model):
             raise ValidationError(
                 self.env._("The end of the period is before its start.")
             )
+        if snapshots:
+            tz = self._months_tz(filters)
+            if tz and tz != self.env["service.kpi.engine"]._tz():
+                return self.with_context(tz=tz)._figures(
+                    date_from, date_to, granularity, cuts, filters, snapshots
+                )
         frozen, ranges = {}, [(date_from, date_to)]
         if snapshots:
             frozen, ranges = self._closed_snapshot_figures(
                 date_from, date_to, granularity, cuts, filters
             )
-        engine = self.env["service.kpi.engine"]
         computations = set(self.mapped("computation"))
         computed = {code: [] for code in computations}
         for start, end in ranges:
@@ -253,8 +262,9 @@ class ServiceKpi(models.Model):
         scope, companies = self._snapshot_scope(cuts, filters)
         if not scope:
             return everything
-        # Snapshot months are the company's (its time zone); a user elsewhere
-        # gets months of their own zone, computed.
+        # Snapshot months are each company's (its time zone): _figures reads
+        # them in that zone; companies of different zones in one request are
+        # computed in the reader's.
         Snapshot = self.env["service.kpi.snapshot"]
         user_tz = self.env["service.kpi.engine"]._tz()
         for company in self.env["res.company"].browse(companies):
@@ -300,6 +310,9 @@ class ServiceKpi(models.Model):
         for cut, column in (("team", "s.team_id"), ("tier", "s.tier_id")):
             if filters.get(cut):
                 where.append(SQL("%s = ANY(%s)", SQL(column), filters[cut]))
+        if not engine._is_kpi_manager():
+            # As the record rules: an agent reads their own teams' rows only.
+            where.append(SQL("s.team_id = ANY(%s)", engine._own_team_ids()))
         self.env.cr.execute(
             SQL(
                 """
@@ -333,6 +346,36 @@ class ServiceKpi(models.Model):
             )
         ranges = self._ranges_to_compute(months, closed, date_from, date_to)
         return frozen, ranges
+
+    @api.model
+    def _months_tz(self, filters=None):
+        """The time zone of the months of the figures served from snapshots:
+        that of the companies' address (the one their snapshots are computed
+        in, see service.kpi.snapshot._company_tz), when the companies asked
+        for share one; else None (the reader's zone)."""
+        companies = self.env.companies
+        wanted = (filters or {}).get("company")
+        if wanted:
+            companies = companies.filtered(lambda company: company.id in wanted)
+        Snapshot = self.env["service.kpi.snapshot"]
+        zones = {Snapshot._company_tz(company) for company in companies}
+        return zones.pop() if len(zones) == 1 else None
+
+    @api.model
+    def _months_note(self):
+        """Whose months the figures are, for the dashboard and the workbook."""
+        tz = self._months_tz()
+        if tz:
+            return self.env._(
+                "Months of the company's time zone (%(tz)s) for every reader; "
+                "closed months are their snapshots.",
+                tz=tz,
+            )
+        return self.env._(
+            "The companies are in different time zones: months are those of "
+            "your time zone (%(tz)s), computed.",
+            tz=self.env["service.kpi.engine"]._tz(),
+        )
 
     @api.model
     def _snapshot_scope(self, cuts, filters):
@@ -413,14 +456,22 @@ class ServiceKpi(models.Model):
         return start, today, previous, previous + (today - start)
 
     @api.model
+    @api.readonly
     def get_dashboard_data(self, period="this_month", team_ids=None):
-        """Everything the manager dashboard shows, in one call."""
+        """Everything the manager dashboard shows, in one call.
+
+        Read-only (``@api.readonly``): with ``db_replica_host`` set, Odoo runs
+        it on the replica; ``as_of`` then tells how fresh the replica is."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
             raise AccessError(
                 self.env._("Only service managers can see the KPI dashboard.")
             )
         if period not in DASHBOARD_PERIODS:
             raise ValidationError(self.env._("Unknown period: %s", period))
+        # The company's months for every reader (see _figures).
+        tz = self._months_tz() or self.env["service.kpi.engine"]._tz()
+        if tz != self.env["service.kpi.engine"]._tz():
+            return self.with_context(tz=tz).get_dashboard_data(period, team_ids)
         today = fields.Date.context_today(self)
         start, end, prev_start, prev_end = self._dashboard_range(period, today)
         filters = {"team": team_ids} if team_ids else None
@@ -465,8 +516,10 @@ class ServiceKpi(models.Model):
                 }
             )
         return {
-            "period": {"start": str(start), "end": str(end)},
+            "period": {"start": str(start), "end": str(end), "tz": tz},
+            "as_of": self._as_of(),
             "months": [month.strftime("%Y-%m") for month in months],
+            "months_note": self._months_note(),
             "tiles": tiles,
             "causes": {
                 "category": self._pareto("category", start, end, filters),
@@ -482,6 +535,32 @@ class ServiceKpi(models.Model):
                 for team in self.env["service.team"].search([])
             ],
         }
+
+    @api.model
+    def _as_of(self):
+        """The newest change (UTC, as a string, or False) among the data the
+        figures read, in the user's companies: on a lagging replica, the
+        dashboard shows how old its figures are. Each MAX is one step down a
+        write_date index (see the models' init)."""
+        companies = self.env.companies.ids
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT GREATEST(
+                    (SELECT MAX(write_date) FROM service_complaint
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_survey_score
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_promise
+                      WHERE company_id = ANY(%(companies)s)),
+                    (SELECT MAX(write_date) FROM service_kpi_snapshot
+                      WHERE company_id = ANY(%(companies)s)))
+                """,
+                companies=companies,
+            )
+        )
+        newest = self.env.cr.fetchone()[0]
+        return fields.Datetime.to_string(newest) if newest else False
 
     def _trend(self, value, previous):
         """up / down / flat, and whether that is good news."""
@@ -499,6 +578,10 @@ class ServiceKpi(models.Model):
         """Complaints received in the range by category or root cause, most
         frequent first, with the cumulative share (the Pareto chart)."""
         engine = self.env["service.kpi.engine"]
+        complaints = engine._kpi_sources()["complaint"]
+        selected = self.env.context.get("kpi_sources")
+        if selected and "complaint" not in selected:
+            return []  # causes are the complaints' own
         where = engine._filters("complaint", filters)
         if where is None:
             return []
@@ -520,7 +603,7 @@ class ServiceKpi(models.Model):
                  GROUP BY 1 ORDER BY 2 DESC, 1
                 """,
                 column=SQL(column),
-                not_cancelled=engine._source_where("complaint"),
+                not_cancelled=engine._member_where(complaints),
                 filters=where,
                 start=engine._utc_bound(date_from, False),
                 stop=engine._utc_bound(date_to + timedelta(days=1), False),

@@ -18,10 +18,13 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, date_utils
 
 from ..lib import stats
 
+MANAGER_GROUP = "service_quality.group_service_manager"
+USER_GROUP = "service_quality.group_service_user"
 GRANULARITIES = ("day", "week", "month", "quarter", "year")
 CUTS = ("company", "team", "agent", "tier", "service_type", "channel", "dimension")
 # The model each cut's ids belong to, for labels.
@@ -35,13 +38,15 @@ CUT_MODELS = {
     "dimension": "service.quality.dimension",
 }
 
-# Where each source's rows come from and which column stands for each cut;
-# a cut a source does not have is None (the KPI is then not split by it).
+# The built-in sources of ``service.kpi.engine._kpi_sources()``: where each
+# source's rows come from and which column stands for each cut; a cut a
+# source does not have is None (the KPI is then not split by it).
 SOURCES = {
     "complaint": {
+        "model": "service.complaint",
         "from": "service_complaint t",
         # A cancelled case (spam, duplicate, filed by mistake) is no complaint:
-        # see _source_where.
+        # the "where" is _kpi_where_complaint, see _kpi_sources.
         "where": None,
         "cuts": {
             "company": "t.company_id",
@@ -54,6 +59,7 @@ SOURCES = {
         },
     },
     "score": {
+        "model": "service.survey.score",
         "from": "service_survey_score t",
         "where": "TRUE",
         "cuts": {
@@ -67,6 +73,7 @@ SOURCES = {
         },
     },
     "gap": {
+        "model": "service.expectation.gap",
         "from": "service_expectation_gap t",
         "where": "t.has_perception",
         "cuts": {
@@ -80,6 +87,7 @@ SOURCES = {
         },
     },
     "promise": {
+        "model": "service.promise",
         "from": "service_promise t",
         "where": "t.state IN ('kept', 'broken')",
         "cuts": {
@@ -93,6 +101,7 @@ SOURCES = {
         },
     },
     "invitation": {
+        "model": "survey.user_input",
         "from": "survey_user_input t "
         "LEFT JOIN res_partner contact ON contact.id = t.partner_id "
         "LEFT JOIN res_partner customer ON customer.id = contact.commercial_partner_id",
@@ -107,6 +116,36 @@ SOURCES = {
             "dimension": None,
         },
     },
+}
+
+# The columns the complaint KPIs read, under alias ``t``, from every source
+# feeding them (complaints, and e.g. a bridge's helpdesk tickets): the
+# deadline columns of service.sla.mixin plus the received and closing dates.
+CASE_COLUMNS = (
+    "date_received",
+    "date_first_response",
+    "response_deadline",
+    "response_working_hours",
+    "date_resolved",
+    "resolution_deadline",
+    "resolution_working_hours",
+    "reopen_count",
+    "escalation_level",
+    "date_closed",
+    "breach_date",
+)
+# The columns a source feeding a computation source of several tables
+# exposes, the cuts apart (read through a UNION ALL of the sources).
+FEED_COLUMNS = {"complaint": CASE_COLUMNS}
+# The canonical column of each cut in such a UNION ALL.
+CUT_COLUMNS = {
+    "company": "company_id",
+    "team": "team_id",
+    "agent": "user_id",
+    "tier": "tier_id",
+    "service_type": "service_type_id",
+    "channel": "channel_id",
+    "dimension": "dimension_id",
 }
 
 # kind: "flow" figures aggregate the rows dated in each period; "stock"
@@ -254,10 +293,12 @@ COMPUTATIONS = {
         "proportion",
         {"num": _count_if("t.value >= 50"), "n": COUNT},
     ),
+    # Reopening clears the resolution: the rate is over the whole received
+    # cohort, so that a reopened case still open counts too.
     "reopen_rate": Computation(
         "complaint",
         RECEIVED,
-        "t.date_resolved IS NOT NULL",
+        "TRUE",
         "proportion",
         {"num": _count_if("t.reopen_count > 0"), "n": COUNT},
     ),
@@ -316,6 +357,45 @@ class ServiceKpiEngine(models.AbstractModel):
     _description = "KPI Computation Engine"
 
     # ------------------------------------------------------------------
+    # Access
+    # ------------------------------------------------------------------
+    @api.model
+    def _is_kpi_manager(self):
+        return self.env.su or self.env.user.has_group(MANAGER_GROUP)
+
+    @api.model
+    def _own_team_ids(self):
+        """The teams of the user as the record rules define them: those they
+        are a member or the leader of."""
+        uid = self.env.uid
+        return (
+            self.env["service.team"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(["|", ("member_ids", "in", uid), ("user_id", "=", uid)])
+            .ids
+        )
+
+    @api.model
+    def _check_kpi_access(self, filters=None):
+        """Managers compute any figure; a service user only figures filtered
+        on teams of their own (the raw SQL reads no record rule)."""
+        if self._is_kpi_manager():
+            return
+        teams = set((filters or {}).get("team") or ())
+        if (
+            not self.env.user.has_group(USER_GROUP)
+            or not teams
+            or not teams <= set(self._own_team_ids())
+        ):
+            raise AccessError(
+                self.env._(
+                    "Only service managers can see the KPIs of the whole company "
+                    "or of other teams; agents see those of their own teams."
+                )
+            )
+
+    # ------------------------------------------------------------------
     # Periods and time zones
     # ------------------------------------------------------------------
     @api.model
@@ -347,6 +427,156 @@ class ServiceKpiEngine(models.AbstractModel):
         return periods
 
     # ------------------------------------------------------------------
+    # Sources: the registry of the tables the figures read
+    # ------------------------------------------------------------------
+    @api.model
+    def _kpi_sources(self):
+        """The registry of KPI sources: ``{key: descriptor}``.
+
+        A computation names the source it reads (``Computation.source``:
+        "complaint", "score", "gap", "promise", "invitation"); it reads every
+        registered source that *feeds* it. A descriptor is a dict:
+
+        - ``model``: the model of the rows (for the reader; access to the
+          figures is checked by their callers);
+        - ``from``: SQL text of the FROM clause, the rows under alias ``t``
+          (joins allowed);
+        - ``where``: which rows count (e.g. cancelled cases excluded): SQL
+          text, or a callable without argument returning an ``SQL``;
+        - ``cuts``: ``{cut: column expression or None}`` for every cut of
+          CUTS; None when the source cannot be split by it;
+        - ``feeds`` (optional, default its own key): the computation source
+          its rows feed;
+        - ``columns`` (optional): ``{canonical column: expression}`` when the
+          source names a column of ``FEED_COLUMNS[feeds]`` differently (e.g.
+          ``{"date_received": "t.create_date"}``).
+
+        When one source feeds a computation and renames nothing, the
+        figures read its table directly (its indexes serve them). When
+        several do, or one renames columns, they are read as one
+        ``UNION ALL`` exposing ``FEED_COLUMNS[feeds]`` and the canonical cut
+        columns (``CUT_COLUMNS``). A source feeding "complaint" must thus
+        provide ``CASE_COLUMNS``: the models inheriting ``service.sla.mixin``
+        have the deadline ones.
+
+        A bridge adds its source by extending this method::
+
+            @api.model
+            def _kpi_sources(self):
+                sources = super()._kpi_sources()
+                sources["ticket"] = {
+                    "model": "helpdesk.ticket",
+                    "feeds": "complaint",
+                    "from": "helpdesk_ticket t",
+                    "where": "t.active",
+                    "columns": {"date_received": "t.create_date", ...},
+                    "cuts": {"company": "t.company_id", ...},
+                }
+                return sources
+
+        The context key ``kpi_sources`` (a list of keys) restricts every
+        figure to these sources, e.g. ``["complaint"]`` for complaints only.
+        """
+        sources = {key: dict(descriptor) for key, descriptor in SOURCES.items()}
+        sources["complaint"]["where"] = self._kpi_where_complaint
+        return sources
+
+    @api.model
+    def _kpi_where_complaint(self):
+        # The ids of the cancelled stages rather than a join to the stage
+        # table for each of the rows.
+        cancelled = (
+            self.env["service.complaint.stage"]
+            .with_context(active_test=False)
+            .search([("kind", "=", "cancelled")])
+        )
+        return SQL("t.stage_id != ALL(%s::int[])", cancelled.ids)
+
+    @api.model
+    def _source_members(self, source):
+        """The descriptors of the registered sources feeding ``source``, as
+        restricted by the context's ``kpi_sources``."""
+        selected = self.env.context.get("kpi_sources")
+        return [
+            descriptor
+            for key, descriptor in self._kpi_sources().items()
+            if descriptor.get("feeds", key) == source
+            and (not selected or key in selected)
+        ]
+
+    @api.model
+    def _source_direct(self, members):
+        """Whether the only member can be read as it is, without a union."""
+        return len(members) == 1 and not members[0].get("columns")
+
+    @api.model
+    def _source_cuts(self, source):
+        """{cut: column} of ``source``, or None when no source feeds it."""
+        members = self._source_members(source)
+        if not members:
+            return None
+        if self._source_direct(members):
+            return members[0]["cuts"]
+        return {
+            cut: f"t.{CUT_COLUMNS[cut]}"
+            if any(member["cuts"].get(cut) for member in members)
+            else None
+            for cut in CUTS
+        }
+
+    @api.model
+    def _member_where(self, member):
+        where = member["where"]
+        return where() if callable(where) else SQL(where)
+
+    @api.model
+    def _source_from(self, source):
+        """The FROM clause of ``source``: its table, or the union of the
+        tables feeding it, under alias ``t``."""
+        members = self._source_members(source)
+        if self._source_direct(members):
+            return SQL(members[0]["from"])
+        cuts = self._source_cuts(source)
+        branches = []
+        for member in members:
+            renamed = member.get("columns") or {}
+            columns = [
+                SQL(
+                    "%s AS %s",
+                    SQL(renamed.get(column, f"t.{column}")),
+                    SQL.identifier(column),
+                )
+                for column in FEED_COLUMNS[source]
+            ]
+            columns += [
+                SQL(
+                    "%s AS %s",
+                    SQL(member["cuts"].get(cut) or "NULL::integer"),
+                    SQL.identifier(CUT_COLUMNS[cut]),
+                )
+                for cut in CUTS
+                if cuts[cut]
+            ]
+            branches.append(
+                SQL(
+                    "SELECT %s FROM %s WHERE %s",
+                    SQL(", ").join(columns),
+                    SQL(member["from"]),
+                    self._member_where(member),
+                )
+            )
+        return SQL("(%s) t", SQL(" UNION ALL ").join(branches))
+
+    @api.model
+    def _source_where(self, source):
+        """Which rows of ``source`` count (within a union, each member's
+        condition is applied in its branch)."""
+        members = self._source_members(source)
+        if self._source_direct(members):
+            return self._member_where(members[0])
+        return SQL("TRUE")
+
+    # ------------------------------------------------------------------
     # SQL building blocks
     # ------------------------------------------------------------------
     @api.model
@@ -373,9 +603,10 @@ class ServiceKpiEngine(models.AbstractModel):
 
     @api.model
     def _cut_columns(self, source, cuts):
+        source_cuts = self._source_cuts(source) or {}
         columns = []
         for cut in cuts:
-            column = SOURCES[source]["cuts"][cut]
+            column = source_cuts.get(cut)
             columns.append(SQL(column) if column else SQL("NULL::integer"))
         return columns
 
@@ -383,13 +614,20 @@ class ServiceKpiEngine(models.AbstractModel):
     def _filters(self, source, filters):
         """WHERE clauses of the filters, or None when the source cannot be
         filtered the way asked (the figure then does not exist)."""
+        source_cuts = self._source_cuts(source)
+        if source_cuts is None:
+            return None  # no source feeds it (e.g. excluded by kpi_sources)
         clauses = []
-        company_column = SOURCES[source]["cuts"]["company"]
+        company_column = source_cuts["company"]
         clauses.append(SQL("%s = ANY(%s)", SQL(company_column), self.env.companies.ids))
+        if not self._is_kpi_manager():
+            # The record rules' scope: the user's own teams only.
+            team_column = SOURCES[source]["cuts"]["team"]
+            clauses.append(SQL("%s = ANY(%s)", SQL(team_column), self._own_team_ids()))
         for cut, ids in (filters or {}).items():
             if not ids:
                 continue
-            column = SOURCES[source]["cuts"][cut]
+            column = source_cuts[cut]
             if not column:
                 return None
             clauses.append(SQL("%s = ANY(%s)", SQL(column), list(ids)))
@@ -403,19 +641,6 @@ class ServiceKpiEngine(models.AbstractModel):
         """A KPI condition as SQL; ``%(now)s`` is the only parameter."""
         count = condition.count("%(now)s")
         return SQL(condition.replace("%(now)s", "%s"), *([now] * count))
-
-    @api.model
-    def _source_where(self, source):
-        if source == "complaint":
-            # The ids of the cancelled stages rather than a join to the stage
-            # table for each of the rows.
-            cancelled = (
-                self.env["service.complaint.stage"]
-                .with_context(active_test=False)
-                .search([("kind", "=", "cancelled")])
-            )
-            return SQL("t.stage_id != ALL(%s::int[])", cancelled.ids)
-        return SQL(SOURCES[source]["where"])
 
     @api.model
     def _dimension_weight(self):
@@ -439,7 +664,6 @@ class ServiceKpiEngine(models.AbstractModel):
         """{code: [(period, *cut ids, {aggregate: value})]} of flow KPIs that
         share a source and a date column, in one scan of the table."""
         first = next(iter(computations.values()))
-        source = SOURCES[first.source]
         where_filters = self._filters(first.source, filters)
         if where_filters is None:
             return {code: [] for code in computations}
@@ -471,7 +695,7 @@ class ServiceKpiEngine(models.AbstractModel):
             else SQL("0"),
             cut_select=SQL("").join(SQL(", %s", column) for column in cut_columns),
             aggregates=SQL(", ").join(selects),
-            **{"from": SQL(source["from"])},
+            **{"from": self._source_from(first.source)},
             where=self._source_where(first.source),
             filters=where_filters,
             date=SQL(first.date),
@@ -502,7 +726,6 @@ class ServiceKpiEngine(models.AbstractModel):
         running sum of these events per cut is the stock. Cases closed before
         the range add nothing and are not read: one scan of the range's
         cases, whatever the number of periods."""
-        source = SOURCES["complaint"]
         where_filters = self._filters("complaint", filters)
         if where_filters is None:
             return {code: [] for code in codes}
@@ -569,7 +792,7 @@ class ServiceKpiEngine(models.AbstractModel):
                 SQL(", %s AS %s", column, alias)
                 for column, alias in zip(cut_columns, cut_aliases, strict=True)
             ),
-            **{"from": SQL(source["from"])},
+            **{"from": self._source_from("complaint")},
             breached=breached,
             where=self._source_where("complaint"),
             filters=where_filters,
@@ -714,7 +937,23 @@ class ServiceKpiEngine(models.AbstractModel):
         :param filters: {cut: [ids]} to restrict to
         :return: {code: [{"period", "keys": {cut: id}, "value", "n",
             "ci_low", "ci_high"}]}
+        :raise AccessError: for a user who is no service manager, unless
+            ``filters`` restrict the figures to teams of their own
         """
+        self._check_kpi_access(filters)
+        unknown = (
+            set(codes) - set(COMPUTATIONS)
+            | set(cuts) - set(CUTS)
+            | set(filters or {}) - set(CUTS)
+            | ({granularity} - set(GRANULARITIES) if granularity else set())
+        )
+        if unknown:
+            raise ValidationError(
+                self.env._(
+                    "Unknown KPI computation, period or cut: %s",
+                    ", ".join(sorted(map(str, unknown))),
+                )
+            )
         cuts = tuple(cuts)
         # Raw SQL reads the tables: pending ORM writes must be there first.
         self.env.flush_all()

@@ -6,7 +6,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 _logger = logging.getLogger(__name__)
 
@@ -208,7 +208,7 @@ class ServiceKpiSnapshot(models.Model):
     def action_recompute(self):
         """Managers recompute the open months of the selected snapshots."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
-            raise UserError(self.env._("Only service managers can recompute KPIs."))
+            raise AccessError(self.env._("Only service managers can recompute KPIs."))
         if self.filtered(lambda s: s.state == "closed"):
             raise UserError(
                 self.env._("Closed months are frozen and cannot be recomputed.")
@@ -221,7 +221,7 @@ class ServiceKpiSnapshot(models.Model):
     def action_recompute_current(self):
         """Menu button: recompute the current month for the user's companies."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
-            raise UserError(self.env._("Only service managers can recompute KPIs."))
+            raise AccessError(self.env._("Only service managers can recompute KPIs."))
         month = fields.Date.context_today(self).replace(day=1)
         for company in self.env.companies:
             self._snapshot_month(month, company)

@@ -22,3 +22,10 @@ class ServiceSurveyScore(models.Model):
                 """
             )
         )
+        # The dashboard's "as of" (service.kpi._as_of): the newest change.
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS service_survey_score_write_date_idx"
+                " ON service_survey_score (write_date)"
+            )
+        )

@@ -141,7 +141,7 @@ def _breached_open(r):
 
 
 def _reopen_rate(r):
-    return _share(c.reopen_count > 0 for c in r.received if c.date_resolved)
+    return _share(c.reopen_count > 0 for c in r.received)
 
 
 def _escalation_rate(r):

@@ -47,10 +47,25 @@ class TestKpiComplaints(KpiCommon):
         self.assertTrue(self.total("complaint_count")["significant"])
 
     def test_reopen_and_escalation_rates(self):
-        # Resolved in January: C1, C2, C3; C2 was reopened.
-        self.assertAlmostEqual(self.total("reopen_rate")["value"], 100 / 3)
+        # Received in January: 5 (C7 cancelled); C2 was reopened.
+        self.assertAlmostEqual(self.total("reopen_rate")["value"], 20.0)
         # Received in January: 5; C2 escalated.
         self.assertAlmostEqual(self.total("escalation_rate")["value"], 20.0)
+
+    def test_reopen_rate_keeps_a_reopened_case_still_open(self):
+        # The customer reopens C3 (fed back): its resolution is cleared, it is
+        # open again, and it still counts as reopened in January's cohort.
+        self.cases["c3"].write({"stage_id": self.stages["handling"].id})
+        self.assertRecordValues(
+            self.cases["c3"], [{"date_resolved": False, "reopen_count": 1}]
+        )
+        rate = self.total("reopen_rate")
+        self.assertAlmostEqual(rate["value"], 40.0)  # C2, C3 of C1..C5
+        self.assertEqual(rate["n"], 5)
+        # Team B received C3 and C4, neither resolved now: 1 reopened of 2,
+        # not a blank (nor 0 %).
+        team_b = self.total("reopen_rate", filters={"team": self.team_b.ids})
+        self.assertAlmostEqual(team_b["value"], 50.0)
 
     def test_backlog_and_breached_open_at_the_end_of_each_month(self):
         kpis = self.kpis("backlog", "breached_open").with_env(self.as_company())

@@ -1,5 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date, datetime
+
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
@@ -14,7 +16,10 @@ class TestKpiDashboard(KpiCommon):
     def test_dashboard_of_last_month(self):
         env = self.as_company()
         data = env["service.kpi"].get_dashboard_data("last_month")
-        self.assertEqual(data["period"], {"start": "2026-01-01", "end": "2026-01-31"})
+        self.assertEqual(
+            data["period"],
+            {"start": "2026-01-01", "end": "2026-01-31", "tz": "UTC"},
+        )
         tiles = {tile["code"]: tile for tile in data["tiles"]}
         self.assertEqual(tiles["COMPLAINT_COUNT"]["value"], 5)
         if "sale.order" not in self.env:
@@ -50,6 +55,23 @@ class TestKpiDashboard(KpiCommon):
         tiles = {tile["code"]: tile for tile in data["tiles"]}
         self.assertEqual(tiles["COMPLAINT_COUNT"]["value"], 2)
         self.assertEqual([row["name"] for row in data["league"]["team"]], ["Team B"])
+
+    @freeze_time("2026-02-15 10:00:00")
+    def test_dashboard_shows_the_companys_closed_month_to_a_manager_abroad(self):
+        # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
+        self._make_open_case("late", datetime(2026, 1, 31, 20))
+        self.company.partner_id.tz = "Asia/Shanghai"
+        Snapshot = self.env["service.kpi.snapshot"].with_env(self.as_company())
+        Snapshot._snapshot_month(date(2026, 1, 1), self.company)
+        Snapshot._close_months(date(2026, 2, 1), self.company)
+        env = self.as_company()
+        env = env(context=dict(env.context, tz="America/New_York"))
+        data = env["service.kpi"].get_dashboard_data("last_month")
+        self.assertEqual(data["period"]["tz"], "Asia/Shanghai")
+        self.assertIn("company's time zone (Asia/Shanghai)", data["months_note"])
+        tiles = {tile["code"]: tile for tile in data["tiles"]}
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["value"], 5, "January's snapshot")
+        self.assertEqual(tiles["COMPLAINT_COUNT"]["series"][-2:], [5, 2])
 
     def test_dashboard_is_for_managers(self):
         env = self.as_company(self.agent_1)

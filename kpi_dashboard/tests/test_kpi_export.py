@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import io
+from datetime import date, datetime
 
 import openpyxl
 
@@ -12,9 +13,9 @@ from .common import JAN_1, JAN_31, KpiCommon
 
 @tagged("post_install", "-at_install")
 class TestKpiExport(KpiCommon):
-    def export(self, lang="en_US", **values):
+    def export(self, lang="en_US", tz="UTC", **values):
         env = self.as_company()
-        env = env(context=dict(env.context, lang=lang))
+        env = env(context=dict(env.context, lang=lang, tz=tz))
         wizard = env["service.kpi.export"].create(
             {
                 "date_from": JAN_1,
@@ -68,6 +69,21 @@ class TestKpiExport(KpiCommon):
         self.assertEqual(sla[6], "Off target")
         self.assertEqual(sla[10], "No", "5 cases are not significant")
         self.assertEqual(book["Summary"].freeze_panes, "B2")
+
+    def test_workbook_gives_the_companys_closed_month_to_a_manager_abroad(self):
+        # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
+        self._make_open_case("late", datetime(2026, 1, 31, 20))
+        self.company.partner_id.tz = "Asia/Shanghai"
+        Snapshot = self.env["service.kpi.snapshot"].with_env(self.as_company())
+        Snapshot._snapshot_month(JAN_1, self.company)
+        Snapshot._close_months(date(2026, 2, 1), self.company)
+        book = self.export(tz="America/New_York")
+        summary = self.rows(book["Summary"])
+        by_name = {row[0]: row for row in summary[1:]}
+        self.assertEqual(by_name[self.kpi("complaint_count").name][3], 5)
+        notes = [row[0] for row in summary if row[0] and "Asia/Shanghai" in row[0]]
+        self.assertEqual(len(notes), 1)
+        self.assertIn("company's time zone", notes[0])
 
     def test_breakdowns_match_the_computation(self):
         book = self.export()
@@ -132,3 +148,40 @@ class TestKpiExport(KpiCommon):
             self.as_company()["service.kpi.export"].create(
                 {"date_from": JAN_31, "date_to": JAN_1}
             )
+
+    def test_ten_years_of_cases_in_keyset_pages(self):
+        # Three cases received at the same instant, so that a page ends in
+        # the middle of a tie on date_received: the id breaks it.
+        tie = datetime(2018, 3, 4, 5, 6, 7)
+        for name in ("t1", "t2", "t3"):
+            self._make_open_case(name, tie)
+        env = self.as_company()
+        wizard = env["service.kpi.export"].create(
+            {
+                "date_from": date(2017, 1, 1),
+                "date_to": date(2026, 12, 31),
+                "company_ids": [(6, 0, self.company.ids)],
+            }
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT t.name FROM service_complaint t
+              JOIN service_complaint_stage stage ON stage.id = t.stage_id
+             WHERE t.company_id = %s AND stage.kind != 'cancelled'
+             ORDER BY t.date_received, t.id
+            """,
+            [self.company.id],
+        )
+        expected = [row[0] for row in self.env.cr.fetchall()]
+        self.assertEqual(len(expected), 10, "C1-C6, C8 and the three ties")
+        self.assertEqual(expected[:3], ["Case t1", "Case t2", "Case t3"])
+        filters = wizard._scoped()[1]
+        for page_size in (1, 2, 3, 10, 5000):
+            subjects = [row[1] for row in wizard._case_rows(filters, page_size)]
+            self.assertEqual(subjects, expected, f"pages of {page_size}")
+        output = io.BytesIO()
+        wizard._write_workbook(output)
+        output.seek(0)
+        rows = self.rows(openpyxl.load_workbook(output)["Complaints"])
+        self.assertEqual([row[1] for row in rows[1:]], expected)

@@ -4,7 +4,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import KpiCommon
@@ -115,6 +115,38 @@ class TestKpiSnapshot(KpiCommon):
             5,
         )
 
+    def test_agents_see_only_their_own_teams_snapshots(self):
+        self.snapshot_month()
+        leader = self._user(
+            "kpi_leader_b", "Leader B", "service_quality.group_service_user"
+        )
+        self.team_b.user_id = leader
+        Snapshot = self.env["service.kpi.snapshot"]
+        everything = self.snapshots()
+        company_rows = everything.filtered(lambda s: not s.team_id)
+        self.assertTrue(company_rows)
+        for user, team in (
+            (self.agent_1, self.team_a),
+            (self.agent_2, self.team_b),
+            (leader, self.team_b),
+        ):
+            seen = Snapshot.with_user(user).search([])
+            self.assertEqual(
+                seen, everything.filtered(lambda s, t=team: s.team_id == t)
+            )
+            other = everything.filtered(lambda s, t=team: s.team_id not in (t, False))
+            with self.assertRaises(AccessError):
+                other[:1].with_user(user).read(["value"])
+            with self.assertRaises(AccessError):
+                company_rows[:1].with_user(user).read(["value"])
+        self.assertEqual(Snapshot.with_user(self.manager).search([]), everything)
+
+    def test_snapshot_menu_is_for_managers(self):
+        menu = self.env.ref("kpi_dashboard.menu_kpi_snapshots")
+        Menu = self.env["ir.ui.menu"]
+        self.assertIn(menu.id, Menu.with_user(self.manager)._visible_menu_ids())
+        self.assertNotIn(menu.id, Menu.with_user(self.agent_1)._visible_menu_ids())
+
     def test_trends_read_closed_months_from_their_snapshots(self):
         self.snapshot_month()
         self.env["service.kpi.snapshot"]._close_months(date(2026, 2, 1), self.company)
@@ -186,6 +218,19 @@ class TestKpiSnapshot(KpiCommon):
         self.assertEqual(
             shanghai._totals(jan_1, jan_31, snapshots=True)[count]["value"], 5
         )
-        # A manager in UTC gets UTC months, computed.
-        utc = count.with_env(self.as_company())
-        self.assertEqual(utc._totals(jan_1, jan_31, snapshots=True)[count]["value"], 6)
+        # A manager elsewhere (UTC, New York) gets the company's months too:
+        # the closed January from its snapshot, the open February computed
+        # in Shanghai time (C6 and the late case).
+        feb_1, feb_28 = date(2026, 2, 1), date(2026, 2, 28)
+        for tz in ("UTC", "America/New_York"):
+            reader = count.with_env(self.as_company()).with_context(tz=tz)
+            self.assertEqual(
+                reader._totals(jan_1, jan_31, snapshots=True)[count]["value"], 5, tz
+            )
+            self.assertEqual(
+                reader._totals(feb_1, feb_28, snapshots=True)[count]["value"], 2, tz
+            )
+            trend = reader._figures(jan_1, feb_28, "month", snapshots=True)[count]
+            self.assertEqual(
+                {f["period"]: f["value"] for f in trend}, {jan_1: 5, feb_1: 2}, tz
+            )

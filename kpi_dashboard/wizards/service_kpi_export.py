@@ -4,21 +4,32 @@
 
 Built with xlsxwriter (an Odoo dependency) in ``constant_memory`` mode: rows
 are flushed to disk as they are written, so a detail sheet of 100 000 cases
-does not sit in memory, and the cases are read from PostgreSQL one day at a
-time."""
+does not sit in memory, and the cases are read from PostgreSQL in keyset
+pages."""
 
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import xlsxwriter
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from ..lib.xlsx import TableWorksheet
 from ..models.service_kpi_engine import CUT_MODELS
 
+WORKBOOK_PARAMS = (
+    "date_from",
+    "date_to",
+    "company_ids",
+    "team_ids",
+    "tier_ids",
+    "include_details",
+)
+# Rows of the case sheet read per query (see _case_rows).
+CASE_PAGE_SIZE = 5000
 STATUS_COLOURS = {"good": "#C6EFCE", "warning": "#FFEB9C", "bad": "#FFC7CE"}
 
 
@@ -63,13 +74,120 @@ class ServiceKpiExport(models.TransientModel):
         self._check_export_rights()
         return {
             "type": "ir.actions.act_url",
-            "url": f"/kpi_dashboard/export/{self.id}",
+            "url": f"/kpi_dashboard/workbook?{urlencode(self._workbook_params())}",
             "target": "self",
         }
 
+    # ------------------------------------------------------------------
+    # The read-only download (controllers/main.py): the wizard's values in
+    # the URL, so that the workbook is built on a read replica from an
+    # unsaved wizard and nothing is written.
+    # ------------------------------------------------------------------
+    def _workbook_params(self):
+        self.ensure_one()
+
+        def ids(records):
+            return ",".join(str(record_id) for record_id in records._origin.ids)
+
+        return {
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+            "company_ids": ids(self.company_ids),
+            "team_ids": ids(self.team_ids),
+            "tier_ids": ids(self.tier_ids),
+            "include_details": int(self.include_details),
+        }
+
+    @api.model
+    def _from_workbook_params(self, params):
+        """An unsaved wizard (``new``) of the download URL's parameters.
+
+        Checked as the wizard is: only service managers, with the right to
+        create the wizard; companies among the user's own, teams and tiers
+        that exist and that the user may read; a period that ends after it
+        starts. Bad input raises a ValidationError saying what is wrong."""
+        self._check_export_rights()
+        self.check_access("create")
+        unknown = set(params) - set(WORKBOOK_PARAMS)
+        if unknown:
+            raise ValidationError(
+                self.env._("Unknown parameters: %s", ", ".join(sorted(unknown)))
+            )
+
+        def date(name, label):
+            try:
+                value = fields.Date.to_date(params.get(name) or None)
+            except ValueError:
+                value = None
+            if not value:
+                raise ValidationError(
+                    self.env._("%s: a date (YYYY-MM-DD) is needed.", label)
+                )
+            return value
+
+        def records(name, model, label):
+            try:
+                record_ids = [
+                    int(part) for part in (params.get(name) or "").split(",") if part
+                ]
+            except ValueError:
+                record_ids = None
+            found = self.env[model].browse(record_ids or []).exists()
+            if record_ids is None or len(found) != len(set(record_ids)):
+                raise ValidationError(self.env._("%s: unknown records.", label))
+            found.check_access("read")
+            return found
+
+        date_from = date("date_from", self.env._("Start"))
+        date_to = date("date_to", self.env._("End"))
+        if date_to < date_from:
+            raise ValidationError(
+                self.env._("The end of the period is before its start.")
+            )
+        companies = records("company_ids", "res.company", self.env._("Companies"))
+        if not companies:
+            raise ValidationError(self.env._("Companies: at least one is needed."))
+        if companies - self.env.user.company_ids:
+            raise AccessError(
+                self.env._("You cannot export the KPIs of these companies.")
+            )
+        details = params.get("include_details", "1")
+        if details not in ("0", "1"):
+            raise ValidationError(self.env._("Sheet of the Cases: 0 or 1."))
+        return self.new(
+            {
+                "date_from": date_from,
+                "date_to": date_to,
+                "company_ids": [Command.set(companies.ids)],
+                "team_ids": [
+                    Command.set(
+                        records("team_ids", "service.team", self.env._("Teams")).ids
+                    )
+                ],
+                "tier_ids": [
+                    Command.set(
+                        records(
+                            "tier_ids",
+                            "service.customer.tier",
+                            self.env._("Customer Tiers"),
+                        ).ids
+                    )
+                ],
+                "include_details": details == "1",
+            }
+        )
+
     def _check_export_rights(self):
-        if not self.env.user.has_group("service_quality.group_service_manager"):
+        if not self.env["service.kpi.engine"]._is_kpi_manager():
             raise AccessError(self.env._("Only service managers can export KPIs."))
+        # sudo: a company out of reach is not even readable.
+        companies = self.sudo().company_ids._origin  # also on a new() wizard
+        if companies - self.env.user.company_ids and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "You cannot export the KPIs of a company you have no access to."
+                )
+            )
 
     def _filename(self):
         return self.env._(
@@ -83,15 +201,18 @@ class ServiceKpiExport(models.TransientModel):
     # ------------------------------------------------------------------
     def _scoped(self):
         """KPI records computed in the wizard's companies, and the filters."""
+        # _origin: the records themselves of an unsaved wizard (the
+        # read-only download's).
+        companies = self.company_ids._origin
         kpis = (
             self.env["service.kpi"]
-            .with_context(allowed_company_ids=self.company_ids.ids)
+            .with_context(allowed_company_ids=companies.ids)
             .search([])
         )
         filters = {
-            "company": self.company_ids.ids,
-            "team": self.team_ids.ids,
-            "tier": self.tier_ids.ids,
+            "company": companies.ids,
+            "team": self.team_ids._origin.ids,
+            "tier": self.tier_ids._origin.ids,
         }
         return kpis, filters
 
@@ -99,6 +220,10 @@ class ServiceKpiExport(models.TransientModel):
         """Write the workbook into ``fileobj`` (a path or a binary file)."""
         self.ensure_one()
         self._check_export_rights()
+        # The company's months for every reader (see service.kpi._figures).
+        tz = self._scoped()[0]._months_tz()
+        if tz and tz != self.env["service.kpi.engine"]._tz():
+            return self.with_context(tz=tz)._write_workbook(fileobj)
         workbook = xlsxwriter.Workbook(
             fileobj, {"constant_memory": True, "in_memory": False}
         )
@@ -204,6 +329,7 @@ class ServiceKpiExport(models.TransientModel):
                 if figure.get("significant", True)
                 else self.env._("No"),
             )
+        sheet.write(len(kpis) + 2, 0, kpis._months_note(), styles["muted"])
 
     def _write_value(self, sheet, row, col, value, style):
         if value is None:
@@ -363,11 +489,15 @@ class ServiceKpiExport(models.TransientModel):
             chart.set_title({"name": self.env._("Expectation, perception and gap")})
             sheet.insert_chart(len(rows) + 3, 0, chart)
 
-    def _case_rows(self, filters):
-        """The complaints of the period in order of receipt, one day at a time
-        (a range of the date index each: memory stays bounded), as tuples
-        ready for the sheet: names in the user's language, dates as Excel
-        serial numbers in the user's time zone."""
+    def _case_rows(self, filters, page_size=CASE_PAGE_SIZE):
+        """The complaints of the period in order of receipt, as tuples ready
+        for the sheet: names in the user's language, dates as Excel serial
+        numbers in the user's time zone.
+
+        Read in keyset pages over (date_received, id): each page is a range
+        of the date index after the last row of the one before, so memory
+        stays bounded and a period of ten years costs as many queries as it
+        has pages, not one per day."""
         engine = self.env["service.kpi.engine"]
         where = engine._filters("complaint", filters)
         if where is None:
@@ -407,8 +537,20 @@ class ServiceKpiExport(models.TransientModel):
                 tz,
             )
 
-        day = self.date_from
-        while day <= self.date_to:
+        start = engine._utc_bound(self.date_from, False)
+        stop = engine._utc_bound(self.date_to + timedelta(days=1), False)
+        after = None  # (date_received, id) of the last row of the last page
+        while True:
+            keyset = SQL("TRUE")
+            if after:
+                # Spelled out rather than a row comparison, so that the
+                # date_received index bounds the scan.
+                keyset = SQL(
+                    "t.date_received >= %s AND (t.date_received > %s OR t.id > %s)",
+                    after[0],
+                    after[0],
+                    after[1],
+                )
             self.env.cr.execute(
                 SQL(
                     """
@@ -435,7 +577,9 @@ class ServiceKpiExport(models.TransientModel):
                              ON category.id = t.category_id
                      WHERE stage.kind != 'cancelled' AND %(filters)s
                        AND t.date_received >= %(start)s AND t.date_received < %(stop)s
+                       AND %(keyset)s
                      ORDER BY t.date_received, t.id
+                     LIMIT %(limit)s
                     """,
                     received=serial("t.date_received"),
                     first_response=serial("t.date_first_response"),
@@ -449,13 +593,18 @@ class ServiceKpiExport(models.TransientModel):
                     response_status=status("t.response_status"),
                     resolution_status=status("t.resolution_status"),
                     filters=where,
-                    start=engine._utc_bound(day, False),
-                    stop=engine._utc_bound(day + timedelta(days=1), False),
+                    start=start,
+                    stop=stop,
+                    keyset=keyset,
+                    limit=page_size,
                 )
             )
-            for row in self.env.cr.fetchall():
+            rows = self.env.cr.fetchall()
+            for row in rows:
                 yield row[2:]
-            day += timedelta(days=1)
+            if len(rows) < page_size:
+                return
+            after = rows[-1][:2]
 
     def _sheet_cases(self, workbook, styles, filters):
         sheet = workbook.add_worksheet(

@@ -7,6 +7,7 @@ from . import service_standard
 from . import service_complaint_stage
 from . import service_complaint_category
 from . import service_root_cause
+from . import service_sla_mixin
 from . import service_complaint
 from . import res_partner
 from . import res_users

@@ -1,6 +1,5 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -10,7 +9,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models, tools
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, create_index, is_html_empty
+from odoo.tools import is_html_empty
 
 from .mail_thread import AUTO_GENERATED_HEADERS
 from .service_complaint_stage import CLOSED_KINDS, RESOLVED_KINDS, RESPONSE_KINDS
@@ -20,11 +19,6 @@ PRIORITIES = [
     ("1", "Important"),
     ("2", "High"),
     ("3", "Urgent"),
-]
-DEADLINE_STATUSES = [
-    ("on_time", "On Time"),
-    ("at_risk", "At Risk"),
-    ("breached", "Breached"),
 ]
 # The 4-level satisfaction scale of the source documents.
 EVALUATIONS = [
@@ -45,48 +39,9 @@ RELATED_DOCUMENT_MODELS = [
     "crm.lead",
     "helpdesk.ticket",
 ]
-# Each deadline: (deadline, warning date, completion date, status) columns.
-DEADLINES = {
-    "response": (
-        "response_deadline",
-        "response_warning_date",
-        "date_first_response",
-        "response_status",
-    ),
-    "resolution": (
-        "resolution_deadline",
-        "resolution_warning_date",
-        "date_resolved",
-        "resolution_status",
-    ),
-    "next_response": (
-        "next_response_deadline",
-        "next_response_warning_date",
-        None,
-        "next_response_status",
-    ),
-}
 MANAGER_GROUP = "service_quality.group_service_manager"
 # Tolerance between the client's clock and the server's.
 CLOCK_SKEW = timedelta(minutes=5)
-
-
-def deadline_status(deadline, warning, done, now):
-    """on_time / at_risk / breached of one deadline, as the cron's SQL does."""
-    if not deadline:
-        return False
-    if (done or now) > deadline:
-        return "breached"
-    if not done and warning and now >= warning:
-        return "at_risk"
-    return "on_time"
-
-
-def worst_status(*statuses):
-    for status in ("breached", "at_risk", "on_time"):
-        if status in statuses:
-            return status
-    return False
 
 
 class ServiceComplaint(models.Model):
@@ -94,7 +49,14 @@ class ServiceComplaint(models.Model):
 
     _name = "service.complaint"
     _description = "Customer Complaint"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    # The deadline machinery comes first, before mail.thread: it reads the
+    # messages posted (see service.sla.mixin).
+    _inherit = [
+        "service.sla.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "priority desc, date_received desc, id desc"
     _rec_names_search = ["reference", "name"]
     _check_company_auto = True
@@ -194,19 +156,6 @@ class ServiceComplaint(models.Model):
     )
     stage_kind = fields.Selection(related="stage_id.kind", string="Step")
     is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
-    standard_id = fields.Many2one(
-        "service.standard",
-        string="Service Standard",
-        compute="_compute_standard_id",
-        store=True,
-        readonly=False,
-        index=True,
-        tracking=True,
-        help="Matched automatically from the service type, the customer tier and "
-        "the channel; the most specific standard wins.",
-    )
-    attitude_norms = fields.Html(related="standard_id.attitude_norms")
-    service_content = fields.Html(related="standard_id.content")
     solution = fields.Html(help="The result fed back to the customer (处理结果).")
     root_cause_id = fields.Many2one(
         "service.root.cause", string="Root Cause", index=True, tracking=True
@@ -221,7 +170,6 @@ class ServiceComplaint(models.Model):
     )
     evaluation_note = fields.Text(string="Customer Comment")
     cancel_reason = fields.Text()
-    reopen_count = fields.Integer(readonly=True, copy=False)
     customer_tz = fields.Char(
         compute="_compute_customer_tz",
         help="Time zone the customer reads our dates in: the contact's, else the "
@@ -251,117 +199,13 @@ class ServiceComplaint(models.Model):
         default=fields.Datetime.now,
         tracking=True,
     )
-    date_first_response = fields.Datetime(
-        string="First Response", readonly=True, copy=False, index=True
-    )
-    date_last_response = fields.Datetime(
-        string="Last Response", readonly=True, copy=False
-    )
-    date_last_customer_message = fields.Datetime(
-        string="Last Customer Message", readonly=True, copy=False
-    )
+    # The deadline fields (first response, resolution, next response,
+    # statuses, escalation) come from service.sla.mixin.
     date_resolved = fields.Datetime(
         string="Result Fed Back",
-        readonly=True,
-        copy=False,
-        index=True,
         help="When the result was fed back to the customer.",
     )
     date_closed = fields.Datetime(string="Closed", readonly=True, copy=False)
-    response_deadline = fields.Datetime(
-        compute="_compute_response_deadline", store=True, index=True, copy=False
-    )
-    response_warning_date = fields.Datetime(
-        compute="_compute_response_deadline", store=True, copy=False
-    )
-    response_status = fields.Selection(
-        DEADLINE_STATUSES,
-        compute="_compute_response_status",
-        store=True,
-        index=True,
-        copy=False,
-    )
-    response_working_hours = fields.Float(
-        string="First Response Time (working hours)",
-        compute="_compute_response_working_hours",
-        store=True,
-        aggregator="avg",
-        copy=False,
-    )
-    resolution_paused = fields.Boolean(
-        string="Clock Paused",
-        readonly=True,
-        copy=False,
-        help="The case waits on the customer: the resolution clock is stopped.",
-    )
-    resolution_hours_consumed = fields.Float(
-        readonly=True,
-        copy=False,
-        help="Working hours of the resolution time used before the clock was last "
-        "paused or the case reopened.",
-    )
-    resolution_resume_date = fields.Datetime(
-        readonly=True,
-        copy=False,
-        help="When the resolution clock last started running.",
-    )
-    resolution_deadline = fields.Datetime(
-        compute="_compute_resolution_deadline", store=True, index=True, copy=False
-    )
-    resolution_warning_date = fields.Datetime(
-        compute="_compute_resolution_deadline", store=True, copy=False
-    )
-    resolution_status = fields.Selection(
-        DEADLINE_STATUSES,
-        compute="_compute_resolution_status",
-        store=True,
-        index=True,
-        copy=False,
-    )
-    resolution_working_hours = fields.Float(
-        string="Resolution Time (working hours)",
-        compute="_compute_resolution_working_hours",
-        store=True,
-        aggregator="avg",
-        copy=False,
-        help="Working hours from receipt to the result fed back, pauses excluded.",
-    )
-    next_response_deadline = fields.Datetime(readonly=True, copy=False, index=True)
-    next_response_warning_date = fields.Datetime(readonly=True, copy=False)
-    next_response_status = fields.Selection(
-        DEADLINE_STATUSES,
-        compute="_compute_next_response_status",
-        store=True,
-        copy=False,
-    )
-    next_response_breach_count = fields.Integer(
-        string="Late Next Responses", readonly=True, copy=False
-    )
-    deadline_status = fields.Selection(
-        DEADLINE_STATUSES,
-        compute="_compute_deadline_status",
-        store=True,
-        index=True,
-        copy=False,
-        help="The worst status of the case's deadlines.",
-    )
-    next_deadline = fields.Datetime(
-        compute="_compute_next_deadline",
-        store=True,
-        copy=False,
-        help="The earliest deadline the team still has to meet.",
-    )
-    breach_date = fields.Datetime(
-        compute="_compute_breach_date",
-        store=True,
-        copy=False,
-        help="When the case breached (or will breach, if nothing happens) its "
-        "first deadline; escalation counts from here.",
-    )
-    escalation_level = fields.Integer(readonly=True, copy=False, tracking=True)
-    escalation_next_date = fields.Datetime(
-        compute="_compute_escalation_next_date", store=True, index=True, copy=False
-    )
 
     # ------------------------------------------------------------------
     # Promises made to the customer
@@ -401,6 +245,62 @@ class ServiceComplaint(models.Model):
         return stages.search([])
 
     # ------------------------------------------------------------------
+    # Hooks of service.sla.mixin: what deadlines read on a complaint
+    # ------------------------------------------------------------------
+    @api.model
+    def _sla_standard_depends(self):
+        return [
+            "service_type_id",
+            "tier_id",
+            "channel_id",
+            "company_id",
+            "date_received",
+        ]
+
+    def _sla_standard_criteria(self):
+        self.ensure_one()
+        return {
+            "service_type": self.service_type_id,
+            "tier": self.tier_id,
+            "channel": self.channel_id,
+            "company": self.company_id,
+            "day": self._sla_received_day(),
+        }
+
+    def _sla_is_cancelled(self):
+        self.ensure_one()
+        return self.stage_id.kind == "cancelled"
+
+    def _sla_stage_responds(self, stage):
+        return stage.kind in RESPONSE_KINDS
+
+    def _sla_stage_resolves(self, stage):
+        return stage.kind in RESOLVED_KINDS
+
+    def _sla_stage_is_closed(self, stage):
+        return stage.kind in CLOSED_KINDS
+
+    def _sla_stage_pauses(self, stage):
+        return stage.pause_resolution
+
+    def _sla_resume_stage(self):
+        return self._handling_stage()
+
+    def _sla_created_in_later_stage(self):
+        self.ensure_one()
+        return self.stage_id.kind != "new"
+
+    def _sla_reference(self):
+        self.ensure_one()
+        return self.reference
+
+    def _sla_digest_subject(self, count):
+        return _("%(count)s complaints escalated to you", count=count)
+
+    def _sla_digest_intro(self):
+        return _("These complaints breached their deadline and were escalated:")
+
+    # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
     @api.depends("partner_id.commercial_partner_id.service_tier_id")
@@ -409,23 +309,6 @@ class ServiceComplaint(models.Model):
             tier = complaint.partner_id.commercial_partner_id.service_tier_id
             if tier or not complaint.tier_id:
                 complaint.tier_id = tier
-
-    @api.depends(
-        "service_type_id", "tier_id", "channel_id", "company_id", "date_received"
-    )
-    def _compute_standard_id(self):
-        candidates = self.env["service.standard"].search(
-            [("service_type_id", "in", self.service_type_id.ids)]
-        )
-        for complaint in self:
-            complaint.standard_id = candidates._find_best(
-                complaint.service_type_id,
-                complaint.tier_id,
-                complaint.channel_id,
-                complaint.company_id,
-                complaint._received_day(),
-                candidates=candidates,
-            )
 
     @api.depends("promise_ids")
     def _compute_promise_count(self):
@@ -443,7 +326,7 @@ class ServiceComplaint(models.Model):
     def _compute_customer_tz(self):
         for complaint in self:
             complaint.customer_tz = (
-                complaint.partner_id.tz or complaint._calendar().tz or "UTC"
+                complaint.partner_id.tz or complaint._sla_calendar().tz or "UTC"
             )
 
     @api.depends(
@@ -491,209 +374,6 @@ class ServiceComplaint(models.Model):
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
         return result
-
-    @api.depends("standard_id", "date_received")
-    def _compute_response_deadline(self):
-        for complaint in self:
-            standard = complaint.standard_id
-            if not standard or not complaint.date_received:
-                complaint.response_deadline = complaint.response_warning_date = False
-                continue
-            start = complaint.date_received
-            complaint.response_deadline = standard._plan(start, standard.response_hours)
-            complaint.response_warning_date = standard._plan(
-                start, standard.response_hours * standard.warning_percent / 100
-            )
-
-    @api.depends(
-        "response_deadline", "response_warning_date", "date_first_response", "stage_id"
-    )
-    def _compute_response_status(self):
-        now = fields.Datetime.now()
-        for complaint in self:
-            if complaint.stage_id.kind == "cancelled":
-                complaint.response_status = False
-                continue
-            complaint.response_status = deadline_status(
-                complaint.response_deadline,
-                complaint.response_warning_date,
-                complaint.date_first_response,
-                now,
-            )
-
-    @api.depends("date_received", "date_first_response", "standard_id")
-    def _compute_response_working_hours(self):
-        for complaint in self:
-            complaint.response_working_hours = complaint._working_hours_between(
-                complaint.date_received, complaint.date_first_response
-            )
-
-    @api.depends(
-        "standard_id",
-        "date_received",
-        "resolution_paused",
-        "resolution_hours_consumed",
-        "resolution_resume_date",
-    )
-    def _compute_resolution_deadline(self):
-        for complaint in self:
-            standard = complaint.standard_id
-            if (
-                not standard
-                or not complaint.date_received
-                or complaint.resolution_paused
-            ):
-                complaint.resolution_deadline = False
-                complaint.resolution_warning_date = False
-                continue
-            start = complaint.resolution_resume_date or complaint.date_received
-            consumed = complaint.resolution_hours_consumed
-            allowed = standard.resolution_hours
-            complaint.resolution_deadline = standard._plan(start, allowed - consumed)
-            complaint.resolution_warning_date = standard._plan(
-                start, allowed * standard.warning_percent / 100 - consumed
-            )
-
-    @api.depends(
-        "resolution_deadline",
-        "resolution_warning_date",
-        "date_resolved",
-        "resolution_paused",
-        "resolution_hours_consumed",
-        "stage_id",
-    )
-    def _compute_resolution_status(self):
-        now = fields.Datetime.now()
-        for complaint in self:
-            standard = complaint.standard_id
-            if complaint.stage_id.kind == "cancelled":
-                status = False
-            elif (
-                complaint.resolution_paused and standard and not complaint.date_resolved
-            ):
-                # The clock stands still: judge by the time used so far.
-                used = complaint.resolution_hours_consumed
-                if used > standard.resolution_hours:
-                    status = "breached"
-                elif used >= standard.resolution_hours * standard.warning_percent / 100:
-                    status = "at_risk"
-                else:
-                    status = "on_time"
-            else:
-                status = deadline_status(
-                    complaint.resolution_deadline,
-                    complaint.resolution_warning_date,
-                    complaint.date_resolved,
-                    now,
-                )
-            complaint.resolution_status = status
-
-    @api.depends(
-        "date_resolved",
-        "resolution_hours_consumed",
-        "resolution_resume_date",
-        "date_received",
-        "standard_id",
-    )
-    def _compute_resolution_working_hours(self):
-        for complaint in self:
-            if not complaint.date_resolved:
-                complaint.resolution_working_hours = 0.0
-                continue
-            running_since = complaint.resolution_resume_date or complaint.date_received
-            complaint.resolution_working_hours = (
-                complaint.resolution_hours_consumed
-                + complaint._working_hours_between(
-                    running_since, complaint.date_resolved
-                )
-            )
-
-    @api.depends("next_response_deadline", "next_response_warning_date", "stage_id")
-    def _compute_next_response_status(self):
-        now = fields.Datetime.now()
-        for complaint in self:
-            if complaint.stage_id.kind == "cancelled":
-                complaint.next_response_status = False
-                continue
-            complaint.next_response_status = deadline_status(
-                complaint.next_response_deadline,
-                complaint.next_response_warning_date,
-                False,
-                now,
-            )
-
-    @api.depends("response_status", "resolution_status", "next_response_status")
-    def _compute_deadline_status(self):
-        for complaint in self:
-            complaint.deadline_status = worst_status(
-                complaint.response_status,
-                complaint.resolution_status,
-                complaint.next_response_status,
-            )
-
-    @api.depends(
-        "response_deadline",
-        "date_first_response",
-        "resolution_deadline",
-        "date_resolved",
-        "next_response_deadline",
-        "is_closed",
-    )
-    def _compute_next_deadline(self):
-        for complaint in self:
-            pending = []
-            if not complaint.is_closed:
-                if not complaint.date_first_response:
-                    pending.append(complaint.response_deadline)
-                if not complaint.date_resolved:
-                    pending.append(complaint.resolution_deadline)
-                pending.append(complaint.next_response_deadline)
-            pending = [deadline for deadline in pending if deadline]
-            complaint.next_deadline = min(pending) if pending else False
-
-    @api.depends(
-        "response_deadline",
-        "date_first_response",
-        "resolution_deadline",
-        "date_resolved",
-    )
-    def _compute_breach_date(self):
-        for complaint in self:
-            breaches = []
-            deadline = complaint.response_deadline
-            done = complaint.date_first_response
-            if deadline and (not done or done > deadline):
-                breaches.append(deadline)
-            deadline = complaint.resolution_deadline
-            done = complaint.date_resolved
-            if deadline and (not done or done > deadline):
-                breaches.append(deadline)
-            complaint.breach_date = min(breaches) if breaches else False
-
-    @api.depends(
-        "breach_date",
-        "escalation_level",
-        "date_resolved",
-        "is_closed",
-        "standard_id.escalation_rule_ids.level",
-        "standard_id.escalation_rule_ids.hours_after_breach",
-    )
-    def _compute_escalation_next_date(self):
-        for complaint in self:
-            rule = complaint._next_escalation_rule()
-            if (
-                not rule
-                or not complaint.breach_date
-                or complaint.date_resolved
-                or complaint.is_closed
-            ):
-                complaint.escalation_next_date = False
-            elif not rule.hours_after_breach:
-                complaint.escalation_next_date = complaint.breach_date
-            else:
-                complaint.escalation_next_date = complaint.standard_id._plan(
-                    complaint.breach_date, rule.hours_after_breach
-                )
 
     @api.depends("reference", "name")
     def _compute_display_name(self):
@@ -768,16 +448,8 @@ class ServiceComplaint(models.Model):
                 vals["reference"] = self.env["ir.sequence"].with_company(
                     company
                 ).next_by_code("service.complaint") or _("New")
+        # service.sla.mixin stamps the dates of a case created in a later stage.
         complaints = super().create(vals_list)
-        now = fields.Datetime.now()
-        # A case logged directly in a later stage (e.g. a phone complaint solved
-        # during the call) gets the dates that stage implies.
-        for complaint in complaints.filtered(lambda c: c.stage_id.kind != "new"):
-            values = complaint._stage_change_values(
-                self.env["service.complaint.stage"], complaint.stage_id, now
-            )
-            if values:
-                complaint.write(values)
         if not self.env.context.get("service_complaint_no_mail"):
             complaints._send_customer_mail(
                 "service_quality.mail_template_complaint_acknowledgement"
@@ -789,13 +461,13 @@ class ServiceComplaint(models.Model):
         if "stage_id" not in vals:
             return super().write(vals)
         stage = self.env["service.complaint.stage"].browse(vals["stage_id"])
-        now = fields.Datetime.now()
-        fed_back = self.browse()
-        for complaint in self:
-            if stage.kind == "fed_back" and complaint.stage_id.kind != "fed_back":
-                fed_back |= complaint
-            values = complaint._stage_change_values(complaint.stage_id, stage, now)
-            super(ServiceComplaint, complaint).write({**values, **vals})
+        fed_back = self.filtered(
+            lambda complaint: stage.kind == "fed_back"
+            and complaint.stage_id.kind != "fed_back"
+        )
+        # service.sla.mixin records what entering the stage means for the
+        # deadlines (first response, result fed back, pause, reopening).
+        super().write(vals)
         if fed_back and not self.env.context.get("service_complaint_no_mail"):
             fed_back._send_customer_mail(
                 "service_quality.mail_template_complaint_result"
@@ -833,143 +505,30 @@ class ServiceComplaint(models.Model):
     # ------------------------------------------------------------------
     # Service process
     # ------------------------------------------------------------------
-    def _received_day(self):
-        self.ensure_one()
-        return fields.Date.context_today(
-            self, self.date_received or fields.Datetime.now()
-        )
-
-    def _calendar(self):
-        self.ensure_one()
-        return self.standard_id.calendar_id or self.company_id.resource_calendar_id
-
-    def _working_hours_between(self, start, end):
-        self.ensure_one()
-        calendar = self._calendar()
-        if not calendar or not start or not end or end <= start:
-            return 0.0
-        return calendar.get_work_hours_count(start, end, compute_leaves=True)
-
-    def _stage_change_values(self, old_stage, stage, now):
-        """Values that entering ``stage`` from ``old_stage`` records."""
-        self.ensure_one()
+    def _sla_stage_change_values(self, old_stage, stage, now):
+        """The deadline values of the mixin, and the closing date."""
+        values = super()._sla_stage_change_values(old_stage, stage, now)
         if stage == old_stage:
-            return {}
-        values = {}
-        if stage.kind in RESPONSE_KINDS and not self.date_first_response:
-            values["date_first_response"] = now
-        if self.date_resolved and stage.kind not in RESOLVED_KINDS + CLOSED_KINDS:
-            values.update(self._reopen_values(now))
-        elif (
-            stage.kind in RESOLVED_KINDS
-            and old_stage.kind not in RESOLVED_KINDS
-            and not self.date_resolved
-        ):
-            values["date_resolved"] = now
-        resolved = values.get("date_resolved", self.date_resolved)
-        pause = stage.pause_resolution and not resolved
-        if pause and not self.resolution_paused:
-            running_since = self.resolution_resume_date or self.date_received
-            values["resolution_hours_consumed"] = values.get(
-                "resolution_hours_consumed", self.resolution_hours_consumed
-            ) + self._working_hours_between(running_since, now)
-            values["resolution_paused"] = True
-        elif not pause and self.resolution_paused:
-            values["resolution_paused"] = False
-            values["resolution_resume_date"] = now
+            return values
         if stage.is_closed and not old_stage.is_closed and not self.date_closed:
             values["date_closed"] = now
         elif not stage.is_closed and old_stage.is_closed:
             values["date_closed"] = False
         return values
 
-    def _reopen_values(self, now):
-        """Reopening after the result was fed back restarts the clock."""
-        self.ensure_one()
-        if self.standard_id.reopen_policy == "restart":
-            consumed, level = 0.0, 0
-        else:
-            consumed, level = self.resolution_working_hours, self.escalation_level
-        return {
-            "date_resolved": False,
-            "reopen_count": self.reopen_count + 1,
-            "resolution_hours_consumed": consumed,
-            "resolution_resume_date": now,
-            "resolution_paused": False,
-            "escalation_level": level,
-            "customer_evaluation": False,
-        }
-
-    def _next_escalation_rule(self):
-        self.ensure_one()
-        rules = self.standard_id.escalation_rule_ids.filtered(
-            lambda rule: rule.level > self.escalation_level
-        )
-        return rules.sorted("level")[:1]
+    def _sla_reopen_values(self, now):
+        """Reopening also clears the customer's evaluation of the result."""
+        return {**super()._sla_reopen_values(now), "customer_evaluation": False}
 
     # ------------------------------------------------------------------
-    # Messages: first response, customer messages, next response
+    # Messages (read by service.sla.mixin): where a customer answer leads
     # ------------------------------------------------------------------
-    def _message_post_after_hook(self, message, msg_vals):
-        result = super()._message_post_after_hook(message, msg_vals)
-        if message.message_type not in ("comment", "email") or (
-            message.subtype_id and message.subtype_id.internal
-        ):
-            return result
-        author = message.author_id
-        if not author or author == self.env.ref("base.partner_root"):
-            return result
-        is_staff = bool(author.sudo().user_ids.filtered(lambda user: not user.share))
-        for complaint in self.sudo():
-            if is_staff and message.message_type == "comment":
-                complaint._register_staff_reply(message.date)
-            elif not is_staff:
-                complaint._register_customer_message(message.date)
-        return result
-
-    def _register_staff_reply(self, date):
-        self.ensure_one()
-        values = {"date_last_response": date}
-        if not self.date_first_response:
-            values["date_first_response"] = date
-        if self.next_response_deadline:
-            if date > self.next_response_deadline:
-                values["next_response_breach_count"] = (
-                    self.next_response_breach_count + 1
-                )
-            values.update(
-                next_response_deadline=False, next_response_warning_date=False
-            )
-        self.write(values)
-
     def _handling_stage(self):
         """The stage a case goes back to when it no longer waits on the
         customer: the first handling stage whose clock runs."""
         return self.env["service.complaint.stage"].search(
             [("kind", "=", "handling"), ("pause_resolution", "=", False)], limit=1
         )
-
-    def _register_customer_message(self, date):
-        self.ensure_one()
-        values = {"date_last_customer_message": date}
-        standard = self.standard_id
-        if (
-            self.date_first_response
-            and not self.next_response_deadline
-            and not self.is_closed
-            and standard
-        ):
-            hours = standard.next_response_hours
-            values["next_response_deadline"] = standard._plan(date, hours)
-            values["next_response_warning_date"] = standard._plan(
-                date, hours * standard.warning_percent / 100
-            )
-        if self.stage_id.pause_resolution:
-            # The customer answered: the case is no longer waiting on them.
-            stage = self._handling_stage()
-            if stage:
-                values["stage_id"] = stage.id
-        self.write(values)
 
     # ------------------------------------------------------------------
     # Mail gateway: complaints by email, customer replies
@@ -1145,239 +704,6 @@ class ServiceComplaint(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
         return True
-
-    # ------------------------------------------------------------------
-    # Scheduled check: statuses, warnings, escalation
-    # ------------------------------------------------------------------
-    def init(self):
-        # Partial indexes for the scheduled check, which only looks at open cases.
-        for column in ("response_warning_date", "resolution_warning_date"):
-            create_index(
-                self.env.cr,
-                f"service_complaint_open_{column}_idx",
-                self._table,
-                [column],
-                where="active AND is_closed IS NOT TRUE",
-            )
-        create_index(
-            self.env.cr,
-            "service_complaint_open_next_response_idx",
-            self._table,
-            ["next_response_warning_date"],
-            where="next_response_deadline IS NOT NULL",
-        )
-
-    @api.model
-    def _cron_check_deadlines(self, batch_size=500):
-        """Refresh deadline statuses, warn before, escalate after a breach.
-
-        Statuses are refreshed with a few UPDATE statements over the indexed
-        columns, whatever the number of open cases. Escalation handles at most
-        ``batch_size`` cases and tells the scheduler how many remain, so a
-        backlog is worked off in bounded transactions. Each level fires once:
-        raising ``escalation_level`` moves ``escalation_next_date`` to the next
-        level (or clears it), so a second run finds nothing to redo.
-        """
-        now = fields.Datetime.now()
-        at_risk = self._refresh_deadline_statuses(now)
-        at_risk._warn_at_risk()
-        domain = [("escalation_next_date", "<=", now), ("is_closed", "=", False)]
-        due = self.search(domain, order="escalation_next_date, id", limit=batch_size)
-        due._escalate()
-        remaining = self.search_count(domain) if len(due) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(due), remaining=remaining)
-        return due
-
-    @api.model
-    def _refresh_deadline_statuses(self, now):
-        """Move statuses of open cases forward in SQL; return the cases that
-        have just become at risk."""
-        self.flush_model()
-        changed, at_risk = set(), set()
-        for deadline, warning, done, status in DEADLINES.values():
-            conditions = [
-                SQL("active"),
-                SQL("is_closed IS NOT TRUE"),
-                SQL("%s IS NOT NULL", SQL.identifier(deadline)),
-                SQL("%s <= %s", SQL.identifier(warning), now),
-                SQL(
-                    "(COALESCE(%(status)s, 'on_time') = 'on_time'"
-                    " OR (%(status)s = 'at_risk' AND %(deadline)s < %(now)s))",
-                    status=SQL.identifier(status),
-                    deadline=SQL.identifier(deadline),
-                    now=now,
-                ),
-            ]
-            if done:
-                conditions.append(SQL("%s IS NULL", SQL.identifier(done)))
-            if deadline == "resolution_deadline":
-                conditions.append(SQL("resolution_paused IS NOT TRUE"))
-            self.env.cr.execute(
-                SQL(
-                    "UPDATE service_complaint SET %(status)s = CASE WHEN %(deadline)s"
-                    " < %(now)s THEN 'breached' ELSE 'at_risk' END WHERE %(where)s"
-                    " RETURNING id, %(status)s",
-                    status=SQL.identifier(status),
-                    deadline=SQL.identifier(deadline),
-                    now=now,
-                    where=SQL(" AND ").join(conditions),
-                )
-            )
-            for complaint_id, new_status in self.env.cr.fetchall():
-                changed.add(complaint_id)
-                if new_status == "at_risk" and status != "next_response_status":
-                    at_risk.add(complaint_id)
-        if changed:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    UPDATE service_complaint SET deadline_status = CASE
-                        WHEN 'breached' IN (response_status, resolution_status,
-                                            next_response_status) THEN 'breached'
-                        WHEN 'at_risk' IN (response_status, resolution_status,
-                                           next_response_status) THEN 'at_risk'
-                        ELSE 'on_time' END
-                    WHERE id = ANY(%s)
-                    """,
-                    list(changed),
-                )
-            )
-            self.invalidate_model(
-                [
-                    "response_status",
-                    "resolution_status",
-                    "next_response_status",
-                    "deadline_status",
-                ]
-            )
-        return self.browse(sorted(at_risk))
-
-    def _warn_at_risk(self):
-        """An activity for whoever handles a case that is about to breach."""
-        activity_type = self.env.ref("service_quality.mail_activity_type_at_risk")
-        vals_list = []
-        for complaint in self:
-            user = complaint.user_id or complaint.team_id.user_id
-            if user:
-                # in the assignee's language, not the cron user's
-                complaint = complaint.with_context(lang=user.lang)
-                vals_list.append(
-                    complaint._activity_values(
-                        activity_type,
-                        user,
-                        complaint.env._(
-                            "Deadline at risk: %(deadline)s",
-                            deadline=complaint._format_deadline(
-                                complaint.next_deadline
-                            ),
-                        ),
-                    )
-                )
-        self._create_activities(vals_list)
-
-    def _escalate(self):
-        """Raise each case to its next escalation level, once.
-
-        Work per batch, not per case: one grouped insert of the activities
-        (their assignees see them at once), one batch of chatter logs, one
-        digest notification per person notified, one write per level.
-        """
-        activity_type = self.env.ref("service_quality.mail_activity_type_escalation")
-        activities, bodies = [], {}
-        by_rule = defaultdict(lambda: self.browse())
-        digests = defaultdict(list)
-        for complaint in self:
-            rule = complaint._next_escalation_rule()
-            if not rule:
-                continue
-            users = rule._get_recipients(complaint)
-            for user in users:
-                # each activity in its assignee's language
-                reader = complaint.with_context(lang=user.lang)
-                summary = reader.env._(
-                    "Escalation level %(level)s: %(complaint)s",
-                    level=rule.level,
-                    complaint=complaint.reference,
-                )
-                note = rule.with_context(lang=user.lang).note
-                activities.append(
-                    complaint._activity_values(activity_type, user, summary, note)
-                )
-                digests[user].append((complaint, rule))
-            # the chatter is the team's: in the company's language
-            team = complaint.with_context(
-                lang=complaint.company_id._service_chatter_lang()
-            )
-            bodies[complaint.id] = Markup("<p>%s</p>") % team.env._(
-                "Escalated to level %(level)s: the deadline was breached on "
-                "%(breach)s. Notified: %(users)s.",
-                level=rule.level,
-                breach=team._format_deadline(complaint.breach_date),
-                users=", ".join(users.mapped("name")) or team.env._("nobody"),
-            )
-            by_rule[rule] |= complaint
-        self._create_activities(activities)
-        self.browse(list(bodies))._message_log_batch(bodies=bodies)
-        for rule, complaints in by_rule.items():
-            values = {"escalation_level": rule.level}
-            if rule.raise_priority:
-                values["priority"] = "3"
-            complaints.write(values)
-        for user, items in digests.items():
-            self._notify_escalation_digest(user, items)
-
-    def _activity_values(self, activity_type, user, summary, note=False):
-        self.ensure_one()
-        return {
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
-            "activity_type_id": activity_type.id,
-            "user_id": user.id,
-            "date_deadline": fields.Date.context_today(self),
-            "automated": True,
-            "summary": summary,
-            "note": note,
-        }
-
-    def _create_activities(self, vals_list):
-        # quick_update: no e-mail per activity, the digest below tells people
-        return (
-            self.env["mail.activity"]
-            .sudo()
-            .with_context(mail_activity_quick_update=True)
-            .create(vals_list)
-        )
-
-    def _notify_escalation_digest(self, user, items):
-        """One message per person and run, listing the cases escalated to
-        them, in their language."""
-        env = self.with_context(lang=user.lang).env
-        lines = Markup("").join(
-            Markup('<li><a href="/odoo/service.complaint/%s">%s</a> — %s</li>')
-            % (
-                complaint.id,
-                complaint.display_name,
-                env._("level %(level)s", level=rule.level),
-            )
-            for complaint, rule in items
-        )
-        env["mail.thread"].sudo().message_notify(
-            partner_ids=user.partner_id.ids,
-            subject=env._("%(count)s complaints escalated to you", count=len(items)),
-            body=Markup("<p>%s</p><ul>%s</ul>")
-            % (
-                env._("These complaints breached their deadline and were escalated:"),
-                lines,
-            ),
-        )
-
-    def _format_deadline(self, value):
-        """A datetime in the time zone of the complaint's calendar (else the
-        user's, else UTC)."""
-        self.ensure_one()
-        return tools.format_datetime(
-            self.env, value, tz=self._calendar().tz, dt_format="yyyy-MM-dd HH:mm"
-        )
 
     # ------------------------------------------------------------------
     # Actions

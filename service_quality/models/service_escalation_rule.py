@@ -91,18 +91,19 @@ class ServiceEscalationRule(models.Model):
                     )
                 )
 
-    def _get_recipients(self, complaint):
-        """Users to notify for ``complaint`` at this level."""
+    def _get_recipients(self, case):
+        """Users to notify for ``case`` (a record of a model inheriting
+        ``service.sla.mixin``) at this level."""
         self.ensure_one()
         if self.notify == "responsible":
-            users = complaint.user_id or complaint.team_id.user_id
+            users = case._sla_responsible_user() or case._sla_team_leader()
         elif self.notify == "team_leader":
-            users = complaint.team_id.user_id or complaint.user_id
+            users = case._sla_team_leader() or case._sla_responsible_user()
         elif self.notify == "managers":
             users = self.env.ref(
                 "service_quality.group_service_manager"
             ).users.filtered(
-                lambda user: complaint.company_id in user.company_ids and not user.share
+                lambda user: case.company_id in user.company_ids and not user.share
             )
         else:
             users = self.user_id

@@ -282,10 +282,12 @@ class ServiceStandard(models.Model):
     # ------------------------------------------------------------------
     # Working-time arithmetic, always on the calendar
     # ------------------------------------------------------------------
-    def _plan(self, start, hours):
-        """The moment ``hours`` working hours after ``start`` (naive UTC)."""
+    def _plan(self, start, hours, calendar=None):
+        """The moment ``hours`` working hours after ``start`` (naive UTC), on
+        ``calendar`` (by default the standard's)."""
         self.ensure_one()
-        moment = self.calendar_id.plan_hours(hours, start, compute_leaves=True)
+        calendar = calendar or self.calendar_id
+        moment = calendar.plan_hours(hours, start, compute_leaves=True)
         # Interval arithmetic leaves float noise in the microseconds.
         return moment and (moment + timedelta(microseconds=500_000)).replace(
             microsecond=0

@@ -152,3 +152,45 @@ class TestComplaintEscalation(ServiceQualityCommon):
         digests = self._digests(self.leader)
         self.assertEqual(len(digests), 3)
         self.assertIn("3 complaints escalated to you", digests.mapped("subject"))
+
+    def test_one_run_catches_up_every_level_due(self):
+        with self.at(shanghai(5, 9)):
+            complaint = self.create_complaint()
+        # Breached at 14:00; levels 1, 2 and 3 due at 14:00, 16:00 and 18:00.
+        self._run_cron(shanghai(6, 9, 30))
+        self.assertEqual(complaint.escalation_level, 3)
+        self.assertEqual(complaint.priority, "3", "level 2 raises the priority")
+        self.assertFalse(complaint.escalation_next_date)
+        activities = self._activities(complaint, self.escalation_type)
+        by_level = {
+            level: activities.filtered(lambda a, lv=level: f"level {lv}:" in a.summary)
+            for level in (1, 2, 3)
+        }
+        self.assertEqual(by_level[1].user_id, self.leader)
+        self.assertIn(self.manager, by_level[2].user_id)
+        self.assertEqual(by_level[3].user_id, self.director)
+        self.assertEqual(sum(len(acts) for acts in by_level.values()), len(activities))
+        logs = complaint.message_ids.filtered(lambda m: "Escalated to level" in m.body)
+        self.assertEqual(len(logs), 3, "one chatter note per level reached")
+        self.assertEqual(len(self._digests(self.leader)), 1)
+        self.assertIn("level 1", self._digests(self.leader).body)
+        self.assertEqual(len(self._digests(self.director)), 1)
+        self.assertIn("level 3", self._digests(self.director).body)
+        # Nothing is redone by the next runs.
+        self._run_cron(shanghai(6, 10))
+        self._run_cron(shanghai(9, 9))
+        self.assertEqual(self._activities(complaint, self.escalation_type), activities)
+        self.assertEqual(len(self._digests(self.leader)), 1)
+        self.assertEqual(len(self._digests(self.director)), 1)
+
+    def test_one_run_stops_at_the_highest_level_due(self):
+        with self.at(shanghai(5, 9)):
+            complaint = self.create_complaint()
+        self._run_cron(shanghai(5, 16, 30))
+        self.assertEqual(complaint.escalation_level, 2)
+        self.assertEqual(complaint.escalation_next_date, shanghai(5, 18))
+        self.assertFalse(self._digests(self.director), "level 3 is not due yet")
+        self._run_cron(shanghai(5, 18, 30))
+        self.assertEqual(complaint.escalation_level, 3)
+        self.assertEqual(len(self._digests(self.leader)), 1)
+        self.assertEqual(len(self._digests(self.director)), 1)

@@ -64,8 +64,13 @@ class ServiceExpectationForm(models.Model):
         string="Account Owner",
         index=True,
         tracking=True,
-        default=lambda self: self.env.user,
         domain=[("share", "=", False)],
+        compute="_compute_user_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Who follows this customer and receives the expectation gap alert: "
+        "the customer's salesperson, else whoever created the form.",
     )
     team_id = fields.Many2one(
         "service.team", index=True, check_company=True, tracking=True
@@ -122,6 +127,17 @@ class ServiceExpectationForm(models.Model):
 
     def _selection_res_ref(self):
         return self.env["service.complaint"]._selection_res_ref()
+
+    @api.depends("partner_id")
+    def _compute_user_id(self):
+        # One rule for the onchange and create: the customer's account owner
+        # (salesperson), the creator only when the customer has none.
+        for form in self:
+            form.user_id = (
+                form.partner_id.commercial_partner_id.user_id
+                or form.create_uid
+                or self.env.user
+            )
 
     # ------------------------------------------------------------------
     # Actions

@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.exceptions import UserError
+from odoo.tests import Form
 
 from .common import SurveyExtensionCommon
 
@@ -214,3 +215,32 @@ class TestExpectationGap(SurveyExtensionCommon):
             [("user_input_id", "=", self.form.perception_input_id.id)]
         )
         self.assertEqual(scores.complaint_id, complaint)
+
+    def test_owner_is_the_customers_salesperson_and_gets_the_alert(self):
+        """The account owner defaults to the customer's salesperson, not to
+        whoever typed the form in; the onchange and create agree."""
+        self.customer.user_id = self.other_agent
+        Forms = self.env["service.expectation.form"].with_user(self.manager)
+        created = Forms.create({"partner_id": self.contact.id})
+        self.assertEqual(created.user_id, self.other_agent)
+        with Form(Forms) as form:
+            form.name = "Before delivery"
+            form.partner_id = self.contact
+            self.assertEqual(form.user_id, self.other_agent)
+        self.assertEqual(form.record.user_id, self.other_agent)
+        # A customer without a salesperson: the creator owns the form.
+        with Form(Forms) as form:
+            form.name = "Before delivery"
+            form.partner_id = self.top_customer
+            self.assertEqual(form.user_id, self.manager)
+        self.assertEqual(
+            Forms.create({"partner_id": self.top_customer.id}).user_id, self.manager
+        )
+        # The negative gap's alert goes to the salesperson.
+        self.company.service_gap_threshold = 15.0
+        self.form = created.with_env(self.env)
+        self.fill_expectation()
+        self.fill_perception()
+        activity = self.gap_activities()
+        self.assertEqual(len(activity), 1)
+        self.assertEqual(activity.user_id, self.other_agent)

@@ -3,6 +3,7 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import {Component, onMounted, onWillStart, onWillUnmount, useRef, useState} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
+import {deserializeDateTime, formatDateTime} from "@web/core/l10n/dates";
 import {loadBundle} from "@web/core/assets";
 import {formatFloat} from "@web/core/utils/numbers";
 import {registry} from "@web/core/registry";
@@ -83,6 +84,11 @@ export class KpiDashboard extends Component {
             return tiles;
         }
         return tiles.filter((tile) => tile.category === this.state.category);
+    }
+
+    get asOf() {
+        // UTC from the server, shown in the user's time zone.
+        return formatDateTime(deserializeDateTime(this.state.data.as_of));
     }
 
     statusClass(tile) {

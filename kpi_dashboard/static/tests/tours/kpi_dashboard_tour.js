@@ -10,6 +10,10 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             trigger: ".o_kpi_dashboard .o_kpi_tile[data-code='COMPLAINT_COUNT'] .o_kpi_value",
         },
         {
+            content: "The dashboard says how fresh its data is",
+            trigger: ".o_kpi_as_of:contains('Data as of')",
+        },
+        {
             content: "Look at the last 12 months",
             trigger: ".o_kpi_period",
             run: "select last_12",
