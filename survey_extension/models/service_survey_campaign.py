@@ -121,7 +121,20 @@ class ServiceSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_start(self):
+    def action_start(self, confirm_everyone=False):
+        """Run the campaign every period. Like "Send Now", a campaign that
+        would survey every customer asks for an explicit yes first."""
+        unrestricted = self.filtered(lambda c: c._targets_everyone())
+        if unrestricted and not confirm_everyone:
+            if len(self) == 1:
+                return self._send_wizard_action("start")
+            raise UserError(
+                _(
+                    "The campaign %(campaign)s would survey every customer. "
+                    "Start it on its own to confirm.",
+                    campaign=unrestricted[0].name,
+                )
+            )
         self.write({"state": "running"})
         return True
 
@@ -134,13 +147,21 @@ class ServiceSurveyCampaign(models.Model):
         when the campaign would survey every customer."""
         self.ensure_one()
         self._check_can_send()
+        return self._send_wizard_action("send")
+
+    def _send_wizard_action(self, mode):
+        self.ensure_one()
+        if mode == "start":
+            name = _("Start %(campaign)s", campaign=self.name)
+        else:
+            name = _("Send %(campaign)s now", campaign=self.name)
         return {
             "type": "ir.actions.act_window",
-            "name": _("Send %(campaign)s now", campaign=self.name),
+            "name": name,
             "res_model": "service.survey.campaign.send",
             "view_mode": "form",
             "target": "new",
-            "context": {"default_campaign_id": self.id},
+            "context": {"default_campaign_id": self.id, "default_mode": mode},
         }
 
     def action_send_now(self, confirm_everyone=False):

@@ -153,3 +153,24 @@ class TestSurveyCampaign(SurveyExtensionCommon):
         wizard.confirm_everyone = True
         wizard.action_send()
         self.assertLessEqual(self.alpha | self.beta, self.invited(everyone))
+
+    def test_starting_a_campaign_for_every_customer_needs_an_explicit_yes(self):
+        everyone = self.env["service.survey.campaign"].create(
+            {"name": "Everybody", "survey_id": self.tracking.id}
+        )
+        action = everyone.action_start()
+        self.assertEqual(action["context"]["default_mode"], "start")
+        self.assertEqual(everyone.state, "draft", "not started without the yes")
+        with self.assertRefused(UserError, "would survey every customer"):
+            (everyone | self.campaign).action_start()
+        self.assertEqual(self.campaign.state, "draft", "nothing half-started")
+        wizard = self.env[action["res_model"]].with_context(**action["context"])
+        wizard = wizard.create({})
+        self.assertTrue(wizard.targets_everyone)
+        wizard.confirm_everyone = True
+        wizard.action_send()
+        self.assertEqual(everyone.state, "running")
+        self.assertFalse(everyone.input_ids, "started: the daily job sends")
+        # A restricted campaign starts at once, as before.
+        self.assertIs(self.campaign.action_start(), True)
+        self.assertEqual(self.campaign.state, "running")

@@ -12,6 +12,9 @@ class ServiceSurveyCampaignSend(models.TransientModel):
     campaign_id = fields.Many2one(
         "service.survey.campaign", required=True, ondelete="cascade"
     )
+    mode = fields.Selection(
+        [("send", "Send now"), ("start", "Start")], required=True, default="send"
+    )
     survey_id = fields.Many2one(related="campaign_id.survey_id")
     recipient_count = fields.Integer(
         compute="_compute_recipients",
@@ -34,5 +37,8 @@ class ServiceSurveyCampaignSend(models.TransientModel):
 
     def action_send(self):
         self.ensure_one()
-        self.campaign_id.action_send_now(confirm_everyone=self.confirm_everyone)
+        if self.mode == "start":
+            self.campaign_id.action_start(confirm_everyone=self.confirm_everyone)
+        else:
+            self.campaign_id.action_send_now(confirm_everyone=self.confirm_everyone)
         return {"type": "ir.actions.act_window_close"}
