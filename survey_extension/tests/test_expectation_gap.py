@@ -199,6 +199,17 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertIn("Small Shop Ltd 感知到的服务低于其期望", activity.note)
         self.assertNotIn("expected", activity.note)
 
+    def test_generated_name_in_the_companys_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.company.partner_id.lang = "zh_CN"
+        # created by an English-speaking user, named for the Chinese team
+        form = (
+            self.env["service.expectation.form"]
+            .with_context(lang="en_US")
+            .create({"partner_id": self.contact.id, "user_id": self.agent.id})
+        )
+        self.assertEqual(form.name, "Small Shop Ltd, Shop Owner 的期望")
+
     def test_gap_within_threshold_raises_no_alert(self):
         self.company.service_gap_threshold = 60.0
         self.fill_expectation()
