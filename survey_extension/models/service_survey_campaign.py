@@ -124,7 +124,7 @@ class ServiceSurveyCampaign(models.Model):
     def action_start(self, confirm_everyone=False):
         """Run the campaign every period. Like "Send Now", a campaign that
         would survey every customer asks for an explicit yes first."""
-        unrestricted = self.filtered(lambda c: c._targets_everyone())
+        unrestricted = self.filtered(lambda campaign: campaign._targets_everyone())
         if unrestricted and not confirm_everyone:
             if len(self) == 1:
                 return self._send_wizard_action("start")
@@ -143,8 +143,8 @@ class ServiceSurveyCampaign(models.Model):
         return True
 
     def action_confirm_send(self):
-        """ "Send Now" asks first: how many customers, and an explicit yes
-        when the campaign would survey every customer."""
+        """The Send Now button asks first: how many customers, and an
+        explicit yes when the campaign would survey every customer."""
         self.ensure_one()
         self._check_can_send()
         return self._send_wizard_action("send")
