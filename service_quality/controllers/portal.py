@@ -23,10 +23,15 @@ class ServiceComplaintPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        Complaint = request.env["service.complaint"]
+        readable = Complaint.has_access("read")
         if "complaint_count" in counters:
-            Complaint = request.env["service.complaint"]
-            values["complaint_count"] = (
-                Complaint.search_count([]) if Complaint.has_access("read") else 0
+            values["complaint_count"] = Complaint.search_count([]) if readable else 0
+        if "complaint_open_count" in counters:
+            # what still needs the customer's attention, as Odoo's own
+            # "Quotations to review" card
+            values["complaint_open_count"] = (
+                Complaint.search_count([("is_closed", "=", False)]) if readable else 0
             )
         return values
 

@@ -213,9 +213,14 @@ class ServiceExpectationForm(models.Model):
                 if not user_input.service_date_sent:
                     user_input.service_date_sent = fields.Datetime.now()
                 user_input._service_send_invitation()
+                team_env = self.with_context(
+                    lang=form.company_id._service_chatter_lang()
+                ).env
                 form.message_post(
                     body=Markup("<p>%s</p>")
-                    % _("Survey %(survey)s sent.", survey=user_input.survey_id.title),
+                    % team_env._(
+                        "Survey %(survey)s sent.", survey=user_input.survey_id.title
+                    ),
                     subtype_xmlid="mail.mt_note",
                 )
         if not mail:
@@ -322,6 +327,8 @@ class ServiceExpectationForm(models.Model):
             )
             if not short:
                 continue
+            # in the account owner's language, not the current user's
+            form = form.with_context(lang=form.user_id.lang)
             items = Markup("").join(
                 Markup("<li>%s</li>")
                 % form.env._(
@@ -337,11 +344,13 @@ class ServiceExpectationForm(models.Model):
             form.activity_schedule(
                 "survey_extension.mail_activity_expectation_gap",
                 user_id=form.user_id.id,
-                summary=_("Expectation gap: act before the customer complains"),
+                summary=form.env._(
+                    "Expectation gap: act before the customer complains"
+                ),
                 note=Markup("<p>%s</p><ul>%s</ul>")
                 % (
                     escape(
-                        _(
+                        form.env._(
                             "%(customer)s perceives the service below their "
                             "expectations:",
                             customer=form.commercial_partner_id.display_name,
@@ -360,7 +369,13 @@ class ServiceExpectationForm(models.Model):
         for vals in vals_list:
             if not vals.get("name") and vals.get("partner_id"):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
-                vals["name"] = _(
+                # a name the service team reads: in the company's language
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
+                team_env = self.with_context(lang=company._service_chatter_lang()).env
+                vals["name"] = team_env._(
                     "Expectations of %(customer)s", customer=partner.display_name
                 )
         return super().create(vals_list)
