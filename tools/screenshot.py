@@ -8,10 +8,12 @@
         /odoo/action-service_quality.service_complaint_action=complaints.png \
         /odoo/action-service_quality.service_complaint_action/5=form.png
 
-Each argument is PATH=FILE. It logs in through /web/session/authenticate,
-hands the session cookie to Chromium over the DevTools protocol, opens each
-page, waits until the web client is idle, and saves a PNG. Needs `requests`
-and `websocket-client` (both in Odoo's venv) and Debian's `chromium`.
+Each argument is PATH=FILE, or PATH>>CSS=FILE to click the element CSS
+once the page is ready (e.g. a button opening a dialog). It logs in
+through /web/session/authenticate, hands the session cookie to Chromium
+over the DevTools protocol, opens each page, waits until the web client is
+idle, and saves a PNG. Needs `requests` and `websocket-client` (both in
+Odoo's venv) and Debian's `chromium`.
 """
 
 import argparse
@@ -128,6 +130,14 @@ READY_JS = """
 """
 
 
+def wait_ready(chrome, extra):
+    deadline = time.time() + 30
+    time.sleep(1)
+    while time.time() < deadline and not chrome.evaluate(READY_JS):
+        time.sleep(0.3)
+    time.sleep(extra)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -162,12 +172,12 @@ def main():
             )
         for spec in args.pages:
             path, _sep, target = spec.rpartition("=")  # a path may hold "="
+            path, _sep, click = path.partition(">>")
             chrome.call("Page.navigate", url=base + path)
-            deadline = time.time() + 30
-            time.sleep(1)
-            while time.time() < deadline and not chrome.evaluate(READY_JS):
-                time.sleep(0.3)
-            time.sleep(args.wait)
+            wait_ready(chrome, args.wait)
+            if click:
+                chrome.evaluate(f"document.querySelector({json.dumps(click)}).click()")
+                wait_ready(chrome, args.wait)
             shot = chrome.call("Page.captureScreenshot", format="png")
             Path(target).parent.mkdir(parents=True, exist_ok=True)
             Path(target).write_bytes(base64.b64decode(shot["data"]))

@@ -96,6 +96,20 @@ class TestComplaintPortal(ServiceQualityHttpCommon):
             response.text,
         )
 
+    def test_portal_dates_without_seconds_in_chinese(self):
+        """zh_CN writes times as 14时30分00秒: Odoo's hide_seconds left the
+        seconds there; the portal shows them as the back office does."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.contact.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        self.complaint_a.date_received = "2026-03-02 06:30:15"
+        self.authenticate("sq_portal_a", "sq_portal_a")
+        page = self.url_open(f"/my/complaints/{self.complaint_a.id}").text
+        self.assertIn("2026年03月02日 14时30分", page)
+        self.assertNotIn("秒", page)
+        listing = self.url_open("/my/complaints").text
+        self.assertIn("2026年03月02日 14时30分", listing)
+        self.assertNotIn("秒", listing)
+
     def test_portal_home_shows_my_complaints(self):
         self.authenticate("sq_portal_a", "sq_portal_a")
         response = self.url_open("/my/home")
