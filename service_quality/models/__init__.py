@@ -18,3 +18,4 @@ from . import service_reminder_log
 from . import service_complaint_submission
 from . import mail_thread
 from . import ir_qweb_field_datetime
+from . import res_lang

@@ -74,3 +74,14 @@ class TestComplaintViews(ServiceQualityCommon):
         mine = self.env.ref("service_quality.service_complaint_action_mine")
         every = self.env.ref("service_quality.service_complaint_action")
         self.assertEqual(mine.view_mode, every.view_mode)
+
+    def test_chinese_times_written_as_in_the_chatter(self):
+        # The chatter writes 14:30; Odoo's Chinese fields wrote 14时30分00秒.
+        lang = self.env.ref("base.lang_zh_CN")
+        self.assertEqual(
+            (lang.time_format, lang.short_time_format), ("%H:%M:%S", "%H:%M")
+        )
+        # a format an administrator chose is kept
+        lang.time_format = "%H点%M分"
+        self.env["res.lang"]._service_quality_chinese_time_formats()
+        self.assertEqual(lang.time_format, "%H点%M分")
