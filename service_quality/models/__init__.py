@@ -19,3 +19,4 @@ from . import service_complaint_submission
 from . import mail_thread
 from . import ir_qweb_field_datetime
 from . import res_lang
+from . import ir_module_module

@@ -27,11 +27,3 @@ class ResLang(models.Model):
                     if lang[field] == shipped
                 }
             )
-
-    @api.model
-    def _service_quality_load_demo_terms(self, module, langs=("zh_CN",)):
-        """Odoo loads a module's translations after its demo data: demo data
-        loads them first, so that Chinese customers' records are Chinese.
-        (Called from here: account redefines the method without api.model,
-        so a <function> on ir.module.module would break once it is in.)"""
-        self.env["ir.module.module"]._load_module_terms([module], list(langs))
