@@ -353,12 +353,12 @@ class SaleOrder(models.Model):
                 }
             )
             form = order.service_expectation_form_ids[:1]
+            if form:  # demo records of Chinese customers are Chinese records
+                form.name = form.with_context(lang=order.partner_id.lang).env._(
+                    "Expectations for %(order)s", order=order.name
+                )
             if not form or not expected:
                 continue
-            # Demo records of Chinese customers are Chinese records.
-            form.name = form.with_context(lang=order.partner_id.lang).env._(
-                "Expectations for %(order)s", order=order.name
-            )
             # Filled in with the customer: no invitation mail in the demo.
             form.action_fill_expectation()
             user_input = form.expectation_input_id
