@@ -54,6 +54,8 @@ def login(base, db, user, password, lang):
             },
             timeout=60,
         ).raise_for_status()
+        # a new session: the portal keeps the language of the session's login
+        return login(base, db, user, password, None)
     return session.cookies.get("session_id")
 
 
@@ -149,6 +151,11 @@ def main():
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--wait", type=float, default=1.5, help="extra seconds")
     parser.add_argument("--anonymous", action="store_true", help="do not log in")
+    parser.add_argument(
+        "--timezone",
+        help="the browser's time zone, e.g. Asia/Shanghai (the web client and "
+        "the chatter show times in the browser's zone, as on the user's PC)",
+    )
     parser.add_argument("pages", nargs="+", help="PATH=FILE")
     args = parser.parse_args()
 
@@ -162,6 +169,8 @@ def main():
     try:
         chrome.call("Page.enable")
         chrome.call("Network.enable")
+        if args.timezone:
+            chrome.call("Emulation.setTimezoneOverride", timezoneId=args.timezone)
         if cookie:
             chrome.call(
                 "Network.setCookie",

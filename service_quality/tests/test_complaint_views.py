@@ -62,6 +62,14 @@ class TestComplaintViews(ServiceQualityCommon):
             status.get("decoration-danger"), "deadline_status == 'breached'"
         )
 
+    def test_list_keeps_reference_and_deadline_columns_whole(self):
+        # Odoo shares the width out by content: at 1440 px the reference
+        # (SC/2026/00001) and the countdown were cut; they get their own.
+        tree = self.arch("list")
+        for name in ("reference", "next_deadline", "deadline_status"):
+            [field] = tree.xpath(f"//field[@name='{name}']")
+            self.assertTrue(field.get("width"), name)
+
     def test_kanban_has_one_breach_signal_and_the_subject_first(self):
         kanban = self.arch("kanban")
         card = kanban.find(".//t[@t-name='card']")
