@@ -38,6 +38,14 @@ class TestSaleExpectationAccess(ServiceQualitySaleCommon):
             self.assertEqual(view.sale_order_id, self.order)
             self.assertEqual(view.sale_reviewer_id, self.leader)
             self.assertEqual(len(view.gap_ids), 2)
+        # Read-only for them: none of the reviewer's buttons.
+        arch = form.get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertNotIn("action_refresh_gaps", arch)
+        self.assertNotIn("action_send_perception", arch)
+        arch = form.with_user(self.leader).get_views([(False, "form")])["views"][
+            "form"
+        ]["arch"]
+        self.assertIn("action_refresh_gaps", arch)
         gaps = self.form.gap_ids.with_user(self.salesperson)
         self.assertEqual(sorted(gaps.mapped("gap")), [-75.0, 0.0])
 
