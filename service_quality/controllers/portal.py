@@ -137,50 +137,58 @@ class ServiceComplaintPortal(CustomerPortal):
         website=True,
     )
     def portal_new_complaint(self, **post):
+        return self._portal_complaint_form("service_quality.portal_new_complaint", post)
+
+    def _portal_complaint_form(
+        self, template, post, default_subject="", extra_values=None, complaints=None
+    ):
+        """Show and submit a customer's complaint form of the portal: the
+        input is checked, and kept on the page with the error when refused;
+        the complaint and its files are created in one savepoint.
+
+        :param complaints: the ``service.complaint`` model (sudo) to create
+            with, e.g. with a company or defaults of the caller's document
+        """
         env = request.env
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "complaint_new",
                 "values": {
-                    "subject": (post.get("subject") or "").strip(),
+                    "subject": (post.get("subject") or default_subject).strip(),
                     "description": (post.get("description") or "").strip(),
                 },
                 "error": False,
                 **attachment_limits(),
+                **(extra_values or {}),
             }
         )
         if request.httprequest.method != "POST":
-            return request.render("service_quality.portal_new_complaint", values)
+            return request.render(template, values)
+        subject = values["values"]["subject"]
+        description = values["values"]["description"]
         try:
             with env.cr.savepoint():
-                if (
-                    not values["values"]["subject"]
-                    or not values["values"]["description"]
-                ):
+                if not subject or not description:
                     raise ValidationError(
                         env._("Please fill in a subject and a description.")
                     )
-                check_text_limits(
-                    values["values"]["subject"], values["values"]["description"]
-                )
+                check_text_limits(subject, description)
                 files = read_uploaded_files(
                     request.httprequest.files.getlist("attachments")
                 )
-                complaint = (
-                    env["service.complaint"]
-                    .sudo()
-                    ._create_from_customer(
-                        env.user.partner_id,
-                        values["values"]["subject"],
-                        text_to_html(values["values"]["description"]),
-                        env.ref("service_quality.service_channel_portal"),
-                        files,
-                    )
+                if complaints is None:
+                    complaints = env["service.complaint"].sudo()
+                complaint = complaints._create_from_customer(
+                    env.user.partner_id,
+                    subject,
+                    text_to_html(description),
+                    env.ref("service_quality.service_channel_portal"),
+                    files,
                 )
         except (UserError, ValidationError) as error:
             values["error"] = error.args[0]
-            return request.render("service_quality.portal_new_complaint", values)
+            return request.render(template, values)
         return request.redirect(f"/my/complaints/{complaint.id}")
 
     # ------------------------------------------------------------------
