@@ -16,6 +16,7 @@
         "security/service_quality_security.xml",
         "security/ir.model.access.csv",
         "data/ir_sequence_data.xml",
+        "data/res_lang_data.xml",
         "data/service_channel_data.xml",
         "data/service_complaint_stage_data.xml",
         "data/mail_activity_type_data.xml",

@@ -8,10 +8,12 @@
         /odoo/action-service_quality.service_complaint_action=complaints.png \
         /odoo/action-service_quality.service_complaint_action/5=form.png
 
-Each argument is PATH=FILE. It logs in through /web/session/authenticate,
-hands the session cookie to Chromium over the DevTools protocol, opens each
-page, waits until the web client is idle, and saves a PNG. Needs `requests`
-and `websocket-client` (both in Odoo's venv) and Debian's `chromium`.
+Each argument is PATH=FILE, or PATH>>CSS=FILE to click the element CSS
+once the page is ready (e.g. a button opening a dialog). It logs in
+through /web/session/authenticate, hands the session cookie to Chromium
+over the DevTools protocol, opens each page, waits until the web client is
+idle, and saves a PNG. Needs `requests` and `websocket-client` (both in
+Odoo's venv) and Debian's `chromium`.
 """
 
 import argparse
@@ -52,6 +54,8 @@ def login(base, db, user, password, lang):
             },
             timeout=60,
         ).raise_for_status()
+        # a new session: the portal keeps the language of the session's login
+        return login(base, db, user, password, None)
     return session.cookies.get("session_id")
 
 
@@ -128,6 +132,14 @@ READY_JS = """
 """
 
 
+def wait_ready(chrome, extra):
+    deadline = time.time() + 30
+    time.sleep(1)
+    while time.time() < deadline and not chrome.evaluate(READY_JS):
+        time.sleep(0.3)
+    time.sleep(extra)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--url", default="http://127.0.0.1:8069")
@@ -139,6 +151,11 @@ def main():
     parser.add_argument("--height", type=int, default=900)
     parser.add_argument("--wait", type=float, default=1.5, help="extra seconds")
     parser.add_argument("--anonymous", action="store_true", help="do not log in")
+    parser.add_argument(
+        "--timezone",
+        help="the browser's time zone, e.g. Asia/Shanghai (the web client and "
+        "the chatter show times in the browser's zone, as on the user's PC)",
+    )
     parser.add_argument("pages", nargs="+", help="PATH=FILE")
     args = parser.parse_args()
 
@@ -152,6 +169,8 @@ def main():
     try:
         chrome.call("Page.enable")
         chrome.call("Network.enable")
+        if args.timezone:
+            chrome.call("Emulation.setTimezoneOverride", timezoneId=args.timezone)
         if cookie:
             chrome.call(
                 "Network.setCookie",
@@ -162,12 +181,12 @@ def main():
             )
         for spec in args.pages:
             path, _sep, target = spec.rpartition("=")  # a path may hold "="
+            path, _sep, click = path.partition(">>")
             chrome.call("Page.navigate", url=base + path)
-            deadline = time.time() + 30
-            time.sleep(1)
-            while time.time() < deadline and not chrome.evaluate(READY_JS):
-                time.sleep(0.3)
-            time.sleep(args.wait)
+            wait_ready(chrome, args.wait)
+            if click:
+                chrome.evaluate(f"document.querySelector({json.dumps(click)}).click()")
+                wait_ready(chrome, args.wait)
             shot = chrome.call("Page.captureScreenshot", format="png")
             Path(target).parent.mkdir(parents=True, exist_ok=True)
             Path(target).write_bytes(base64.b64decode(shot["data"]))

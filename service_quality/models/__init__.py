@@ -17,4 +17,6 @@ from . import service_reminder
 from . import service_reminder_log
 from . import service_complaint_submission
 from . import mail_thread
+from . import ir_qweb_field_datetime
+from . import res_lang
 from . import ir_module_module

@@ -7,10 +7,11 @@ class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
     @api.model
-    def _service_quality_load_demo_terms(self, langs):
+    def _service_quality_load_demo_terms(self, langs, modules=("service_quality",)):
         """Load the addon's terms in ``langs`` now (demo data): Odoo loads a
         module's translations only after its demo, and the demo's mails must
         already be in the customers' language. A method of its own because
         ``_load_module_terms`` loses ``@api.model`` in some overrides
-        (account's), which a ``<function>`` call relies on."""
-        self._load_module_terms(["service_quality"], langs)
+        (account's), which a ``<function>`` call relies on. The other addons'
+        demo data call it with their own ``modules``."""
+        self._load_module_terms(list(modules), langs)

@@ -1,6 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import http
+from odoo import fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import ServiceQualityCommon
@@ -95,6 +95,34 @@ class TestComplaintPortal(ServiceQualityHttpCommon):
             f"{self.complaint_a.access_token}",
             response.text,
         )
+
+    def test_portal_dates_without_seconds_in_chinese(self):
+        """Odoo hid seconds by deleting ":ss", which left them in 14时30分00秒;
+        the portal writes Chinese times as the chatter does, 14:30."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.contact.write({"lang": "zh_CN", "tz": "Asia/Shanghai"})
+        self.complaint_a.date_received = "2026-03-02 06:30:15"
+        self.authenticate("sq_portal_a", "sq_portal_a")
+        page = self.url_open(f"/my/complaints/{self.complaint_a.id}").text
+        self.assertIn("2026年03月02日 14:30", page)
+        self.assertNotIn("秒", page)
+        listing = self.url_open("/my/complaints").text
+        self.assertIn("2026年03月02日 14:30", listing)
+        self.assertNotIn("秒", listing)
+
+    def test_hide_seconds_in_a_language_writing_hours_in_words(self):
+        """An administrator may keep Odoo's 时分秒: seconds hidden all the same."""
+        lang = self.env["res.lang"]._activate_lang("zh_CN")
+        lang.write({"time_format": "%H时%M分%S秒", "short_time_format": "%H时%M分"})
+        text = (
+            self.env["ir.qweb.field.datetime"]
+            .with_context(lang="zh_CN", tz="Asia/Shanghai")
+            .value_to_html(
+                fields.Datetime.to_datetime("2026-03-02 06:30:15"),
+                {"hide_seconds": True},
+            )
+        )
+        self.assertEqual(text, "2026年03月02日 14时30分")
 
     def test_portal_home_shows_my_complaints(self):
         self.authenticate("sq_portal_a", "sq_portal_a")

@@ -62,6 +62,14 @@ class TestComplaintViews(ServiceQualityCommon):
             status.get("decoration-danger"), "deadline_status == 'breached'"
         )
 
+    def test_list_keeps_reference_and_deadline_columns_whole(self):
+        # Odoo shares the width out by content: at 1440 px the reference
+        # (SC/2026/00001) and the countdown were cut; they get their own.
+        tree = self.arch("list")
+        for name in ("reference", "next_deadline", "deadline_status"):
+            [field] = tree.xpath(f"//field[@name='{name}']")
+            self.assertTrue(field.get("width"), name)
+
     def test_kanban_has_one_breach_signal_and_the_subject_first(self):
         kanban = self.arch("kanban")
         card = kanban.find(".//t[@t-name='card']")
@@ -74,3 +82,14 @@ class TestComplaintViews(ServiceQualityCommon):
         mine = self.env.ref("service_quality.service_complaint_action_mine")
         every = self.env.ref("service_quality.service_complaint_action")
         self.assertEqual(mine.view_mode, every.view_mode)
+
+    def test_chinese_times_written_as_in_the_chatter(self):
+        # The chatter writes 14:30; Odoo's Chinese fields wrote 14时30分00秒.
+        lang = self.env.ref("base.lang_zh_CN")
+        self.assertEqual(
+            (lang.time_format, lang.short_time_format), ("%H:%M:%S", "%H:%M")
+        )
+        # a format an administrator chose is kept
+        lang.time_format = "%H点%M分"
+        self.env["res.lang"]._service_quality_chinese_time_formats()
+        self.assertEqual(lang.time_format, "%H点%M分")

@@ -159,7 +159,10 @@ class SaleOrder(models.Model):
             owner = customer.user_id if not customer.user_id.share else False
             form = Form.create(
                 {
-                    "name": _("Expectations for %(order)s", order=order.name),
+                    # a name the service team reads: in the company's language
+                    "name": order.with_context(
+                        lang=order.company_id._service_chatter_lang()
+                    ).env._("Expectations for %(order)s", order=order.name),
                     "partner_id": order.partner_id.id,
                     "sale_order_id": order.id,
                     "res_ref": f"sale.order,{order.id}",
@@ -350,6 +353,10 @@ class SaleOrder(models.Model):
                 }
             )
             form = order.service_expectation_form_ids[:1]
+            if form:  # demo records of Chinese customers are Chinese records
+                form.name = form.with_context(lang=order.partner_id.lang).env._(
+                    "Expectations for %(order)s", order=order.name
+                )
             if not form or not expected:
                 continue
             # Filled in with the customer: no invitation mail in the demo.
@@ -375,15 +382,16 @@ class SaleOrder(models.Model):
             user_input._mark_done()
         Complaint = self.env["service.complaint"]
         for order, subject in (
-            (orders[3], "柜门安装歪了 / The cabinet door was fitted crooked"),
-            (orders[3], "Delivery came two days late"),
-            (orders[4], "椅子少了一把 / One chair missing"),
+            (orders[3], "柜门安装歪了"),
+            (orders[3], "送货晚了两天"),
+            (orders[4], "椅子少了一把"),
         ):
             Complaint.create(
                 {
                     "name": subject,
                     "partner_id": order.partner_id.id,
                     "sale_order_id": order.id,
+                    "user_id": ref("service_quality.user_agent_wang").id,
                     "team_id": ref("service_quality.team_after_sales").id,
                     "channel_id": ref("service_quality.service_channel_phone").id,
                 }

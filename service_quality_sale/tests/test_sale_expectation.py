@@ -47,6 +47,18 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         self.assertEqual(order.service_gap_status, "waiting_expectation")
         self.assertIn("reviewed by Team Leader", order.message_ids[0].body)
 
+    def test_form_named_in_the_companys_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["service_quality_sale"], ["zh_CN"]
+        )
+        self.company.partner_id.lang = "zh_CN"
+        # confirmed by an English-speaking user, named for the Chinese team
+        order = self.create_order(confirm=False)
+        order.with_context(lang="en_US").action_confirm()
+        form = order.service_expectation_form_ids
+        self.assertEqual(form.name, f"{order.name} 的期望表")
+
     def test_no_form_for_a_tier_that_does_not_ask_for_it(self):
         order = self.create_order(partner=self.top_customer)
         self.assertFalse(order.service_expectation_form_ids)

@@ -399,19 +399,27 @@ class ServiceExpectationForm(models.Model):
         codes = ["tangibles", "reliability", "responsiveness", "assurance", "empathy"]
         rng = random.Random(8)
         now = fields.Datetime.now()
-        notes = [
-            "交货必须准时，安装当天要有人在现场。",
-            "Invoices must be right the first time.",
-            "希望有专人对接，问题两小时内回复。",
-        ]
+        # the customer's remark in the customer's language
+        notes = {
+            "zh_CN": [
+                "交货必须准时，安装当天要有人在现场。",
+                "希望有专人对接，问题两小时内回复。",
+            ],
+            "en_US": ["Invoices must be right the first time."],
+        }
         satisfaction = {
             code: ref(f"survey_extension.perception_satisfaction_{code}")
             for code in ("very_satisfied", "satisfied", "neutral", "dissatisfied")
         }
         for index, xmlid in enumerate(partner_xmlids):
             partner = ref(xmlid)
+            remarks = notes.get(partner.lang) or notes["en_US"]
             form = self.create(
                 {
+                    # Demo records of Chinese customers are Chinese records.
+                    "name": self.with_context(lang=partner.lang).env._(
+                        "Expectations of %(customer)s", customer=partner.display_name
+                    ),
                     "partner_id": partner.id,
                     "user_id": ref(user_xmlid).id if user_xmlid else self.env.uid,
                     "team_id": ref(team_xmlid).id if team_xmlid else False,
@@ -427,7 +435,7 @@ class ServiceExpectationForm(models.Model):
                             "survey_extension.expectation_must_go_right"
                         ).id,
                         "answer_type": "text_box",
-                        "value_text_box": notes[index % len(notes)],
+                        "value_text_box": remarks[index % len(remarks)],
                     }
                 )
             ]

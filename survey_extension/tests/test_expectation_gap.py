@@ -213,7 +213,7 @@ class TestExpectationGap(SurveyExtensionCommon):
             .with_context(lang="en_US")
             .create({"partner_id": self.contact.id, "user_id": self.agent.id})
         )
-        self.assertEqual(form.name, "Small Shop Ltd, Shop Owner 的期望")
+        self.assertEqual(form.name, "Small Shop Ltd, Shop Owner 的期望表")
 
     def test_gap_within_threshold_raises_no_alert(self):
         self.company.service_gap_threshold = 60.0

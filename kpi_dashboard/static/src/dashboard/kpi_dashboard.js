@@ -3,7 +3,12 @@
 // License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 import {Component, onMounted, onWillStart, onWillUnmount, useRef, useState} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
-import {deserializeDateTime, formatDateTime} from "@web/core/l10n/dates";
+import {
+    deserializeDate,
+    deserializeDateTime,
+    formatDate,
+    formatDateTime,
+} from "@web/core/l10n/dates";
 import {loadBundle} from "@web/core/assets";
 import {formatFloat} from "@web/core/utils/numbers";
 import {registry} from "@web/core/registry";
@@ -89,8 +94,17 @@ export class KpiDashboard extends Component {
     }
 
     get asOf() {
-        // UTC from the server, shown in the user's time zone.
-        return formatDateTime(deserializeDateTime(this.state.data.as_of));
+        // UTC from the server, shown in the user's time zone, without
+        // seconds like the chatter and the complaint fields.
+        return formatDateTime(deserializeDateTime(this.state.data.as_of), {
+            showSeconds: false,
+        });
+    }
+
+    get periodDates() {
+        // The user's date format, as every other date on the screen.
+        const {start, end} = this.state.data.period;
+        return `${formatDate(deserializeDate(start))} → ${formatDate(deserializeDate(end))}`;
     }
 
     statusClass(tile) {

@@ -18,6 +18,18 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             trigger: ".o_kpi_as_of:contains('Data as of')",
         },
         {
+            content: "Its dates are in the user's format, the time without seconds",
+            trigger: ".o_kpi_period_dates",
+            run() {
+                const text = `${this.anchor.textContent} ${
+                    document.querySelector(".o_kpi_as_of").textContent
+                }`;
+                if (/\d{4}-\d{2}-\d{2}|\d:\d{2}:\d{2}/.test(text)) {
+                    throw new Error(`Dates not in the user's format: ${text}`);
+                }
+            },
+        },
+        {
             content: "Look at the last 12 months",
             trigger: ".o_kpi_period",
             run: "select last_12",
