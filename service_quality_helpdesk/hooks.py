@@ -1,0 +1,39 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo.tools import SQL
+
+# The deadline fields computed from the received date and the resolution.
+RECOMPUTED = (
+    "standard_id",
+    "response_deadline",
+    "response_warning_date",
+    "resolution_deadline",
+    "resolution_warning_date",
+    "resolution_working_hours",
+)
+
+
+def post_init_hook(env):
+    """Tickets existing before the install were received when they were
+    created, and those already closed were resolved when they were closed
+    (their deadlines are computed on these dates, not on the install's)."""
+    env.cr.execute(
+        SQL(
+            """
+            UPDATE helpdesk_ticket t
+               SET service_date_received = t.create_date,
+                   date_resolved = CASE WHEN stage.closed
+                       AND NOT COALESCE(stage.service_cancelled, FALSE)
+                       THEN COALESCE(t.closed_date, t.write_date) END
+              FROM helpdesk_ticket_stage stage
+             WHERE stage.id = t.stage_id
+            """
+        )
+    )
+    tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
+    if not tickets:
+        return
+    tickets.invalidate_recordset()
+    for name in RECOMPUTED:
+        env.add_to_compute(tickets._fields[name], tickets)
+    tickets.flush_recordset()
