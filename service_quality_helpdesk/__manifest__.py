@@ -26,10 +26,16 @@
         "views/helpdesk_ticket_stage_views.xml",
         "views/helpdesk_ticket_team_views.xml",
         "views/res_config_settings_views.xml",
+        "views/service_kpi_export_views.xml",
     ],
     "demo": [
         "demo/helpdesk_ticket_demo.xml",
     ],
+    "assets": {
+        "web.assets_backend": [
+            "service_quality_helpdesk/static/src/dashboard/*",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "auto_install": True,
     "installable": True,

@@ -9,3 +9,5 @@ from . import helpdesk_ticket
 from . import survey_user_input
 from . import service_survey_score
 from . import service_kpi_engine
+from . import service_kpi
+from . import service_kpi_export

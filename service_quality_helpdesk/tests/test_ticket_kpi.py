@@ -1,9 +1,11 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 from datetime import date
 from statistics import median
 
 from odoo import fields
+from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.service_quality.tests.common import shanghai
@@ -95,3 +97,51 @@ class TestTicketKpi(HelpdeskCommon):
             self.total("backlog", ["complaint", "ticket"])["value"],
             self.total("backlog", ["complaint"])["value"] + 3,
         )
+
+    def test_closed_month_snapshots_hold_every_source(self):
+        Snapshot = self.env["service.kpi.snapshot"]
+        Snapshot._snapshot_month(JAN_1, self.company)
+        Snapshot._close_months(date(2026, 2, 1), self.company)
+        kpi = self.env.ref("kpi_dashboard.kpi_complaint_count")
+        env = self.env(user=self.manager)
+        env = env(context=dict(env.context, tz="UTC"))
+        both = kpi.with_env(env)._totals(
+            JAN_1, JAN_31, {"team": self.team.ids}, snapshots=True
+        )
+        self.assertEqual(both[kpi]["value"], 4)
+        # A choice of source is computed: the snapshot holds both.
+        tickets = kpi.with_env(env(context=dict(env.context, kpi_sources=["ticket"])))
+        self.assertEqual(
+            tickets._totals(JAN_1, JAN_31, {"team": self.team.ids}, snapshots=True)[
+                tickets
+            ]["value"],
+            3,
+        )
+
+    def test_dashboard_and_export_choose_the_source(self):
+        Kpi = self.env["service.kpi"].with_user(self.manager)
+
+        def count(sources):
+            data = Kpi.get_dashboard_data("last_12", self.team.ids, sources)
+            tile = next(t for t in data["tiles"] if t["code"] == "COMPLAINT_COUNT")
+            return tile["value"]
+
+        with self.at("2026-03-15 12:00:00"):
+            self.assertEqual(count("ticket"), 3)
+            self.assertEqual(count("complaint"), 1)
+            self.assertEqual(count("all"), 4)
+        with self.assertRaises(ValidationError):
+            Kpi.get_dashboard_data("last_12", self.team.ids, "orders")
+        Export = self.env["service.kpi.export"].with_user(self.manager)
+        wizard = Export.create(
+            {"date_from": JAN_1, "date_to": JAN_31, "service_sources": "ticket"}
+        )
+        params = wizard._workbook_params()
+        self.assertEqual(params["sources"], "ticket")
+        again = Export._from_workbook_params({k: str(v) for k, v in params.items()})
+        self.assertEqual(again.service_sources, "ticket")
+        with self.assertRaises(ValidationError):
+            Export._from_workbook_params({**params, "sources": "orders"})
+        output = io.BytesIO()
+        again._write_workbook(output)
+        self.assertTrue(output.getvalue().startswith(b"PK"))
