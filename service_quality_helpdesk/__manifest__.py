@@ -35,6 +35,9 @@
         "web.assets_backend": [
             "service_quality_helpdesk/static/src/dashboard/*",
         ],
+        "web.assets_tests": [
+            "service_quality_helpdesk/static/tests/tours/*.js",
+        ],
     },
     "post_init_hook": "post_init_hook",
     "auto_install": True,

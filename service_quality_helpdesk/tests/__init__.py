@@ -6,3 +6,4 @@ from . import test_ticket_survey
 from . import test_ticket_kpi
 from . import test_ticket_access
 from . import test_ticket_coexistence
+from . import test_ui
