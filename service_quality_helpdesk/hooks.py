@@ -16,7 +16,9 @@ RECOMPUTED = (
 def post_init_hook(env):
     """Tickets existing before the install were received when they were
     created, and those already closed were resolved when they were closed
-    (their deadlines are computed on these dates, not on the install's)."""
+    (their deadlines are computed on these dates, not on the install's).
+    The new column is empty on these rows only: tickets created during the
+    install (demo data) have their own date."""
     env.cr.execute(
         SQL(
             """
@@ -26,13 +28,15 @@ def post_init_hook(env):
                        AND NOT COALESCE(stage.service_cancelled, FALSE)
                        THEN COALESCE(t.closed_date, t.write_date) END
               FROM helpdesk_ticket_stage stage
-             WHERE stage.id = t.stage_id
+             WHERE stage.id = t.stage_id AND t.service_date_received IS NULL
+         RETURNING t.id
             """
         )
     )
-    tickets = env["helpdesk.ticket"].with_context(active_test=False).search([])
-    if not tickets:
+    ids = [row[0] for row in env.cr.fetchall()]
+    if not ids:
         return
+    tickets = env["helpdesk.ticket"].with_context(active_test=False).browse(ids)
     tickets.invalidate_recordset()
     for name in RECOMPUTED:
         env.add_to_compute(tickets._fields[name], tickets)

@@ -27,7 +27,6 @@ class HelpdeskTicket(models.Model):
 
     service_date_received = fields.Datetime(
         string="Received",
-        default=fields.Datetime.now,
         copy=False,
         index=True,
         help="When the ticket reached us: the deadlines count from here.",
@@ -89,6 +88,19 @@ class HelpdeskTicket(models.Model):
         )
         for ticket in self:
             ticket.service_survey_count = counts.get(ticket, 0)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Set here rather than as a field default: a default would also date
+        # the tickets existing at the install (see hooks.py).
+        now = fields.Datetime.now()
+        for vals in vals_list:
+            if not vals.get("service_date_received"):
+                vals["service_date_received"] = now
+        return super().create(vals_list)
 
     # ------------------------------------------------------------------
     # Hooks of service.sla.mixin: what deadlines read on a ticket
@@ -291,7 +303,19 @@ class HelpdeskTicket(models.Model):
                 "service_date_received": now - timedelta(days=1),
             }
         )
-        paused.write({"stage_id": stages["progress"].id})
+        paused.write(
+            {
+                "stage_id": stages["progress"].id,
+                "date_first_response": paused.service_date_received
+                + timedelta(minutes=30),
+            }
+        )
+        paused.message_post(
+            body=_("Could you send us a photo of the serial number plate?"),
+            author_id=ref("base.user_admin").partner_id.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
         paused.write({"stage_id": stages["awaiting"].id})
         answered = self.create(
             {

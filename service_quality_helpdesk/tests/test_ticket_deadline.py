@@ -3,6 +3,7 @@
 from odoo.tests import tagged
 
 from odoo.addons.service_quality.tests.common import shanghai
+from odoo.addons.service_quality_helpdesk.hooks import post_init_hook
 
 from .common import HelpdeskCommon
 
@@ -126,3 +127,22 @@ class TestTicketDeadline(HelpdeskCommon):
             ticket.stage_id = self.hd_stage["cancelled"]
         self.assertFalse(ticket.date_resolved)
         self.assertFalse(ticket.deadline_status)
+
+    def test_install_dates_the_existing_tickets_on_their_creation(self):
+        ticket = self.create_ticket()
+        done = self.create_ticket()
+        done.stage_id = self.hd_stage["done"]
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE helpdesk_ticket SET service_date_received = NULL,"
+            " date_resolved = NULL, create_date = %s, closed_date = %s"
+            " WHERE id IN %s",
+            (shanghai(5, 9), shanghai(5, 11), (ticket.id, done.id)),
+        )
+        self.env.invalidate_all()
+        post_init_hook(self.env)
+        self.assertEqual(ticket.service_date_received, shanghai(5, 9))
+        self.assertEqual(ticket.response_deadline, shanghai(5, 14))
+        self.assertFalse(ticket.date_resolved)
+        self.assertEqual(done.date_resolved, shanghai(5, 11))
+        self.assertEqual(done.resolution_status, "on_time")
