@@ -69,3 +69,23 @@ class TestTicketAccess(HelpdeskCommon):
         ticket = self.create_ticket(partner_id=self.top_customer.id)
         with self.assertRaises(AccessError):
             ticket.with_user(self.portal).read(["response_deadline"])
+
+    def test_agent_opens_the_ticket_views_without_service_rights(self):
+        """A helpdesk agent who is no service user reads every field the
+        ticket views show, related records' names included."""
+        with self.at(shanghai(5, 9)):
+            ticket = self.create_ticket()
+        Ticket = self.env["helpdesk.ticket"].with_user(self.hd_agent)
+        self.assertFalse(self.hd_agent.has_group("service_quality.group_service_user"))
+        views = Ticket.get_views([(False, "form"), (False, "list"), (False, "kanban")])
+        fields = views["models"]["helpdesk.ticket"]["fields"]
+        spec = {
+            name: {"fields": {"display_name": {}}}
+            if fields[name]["type"] in ("many2one", "many2many", "one2many")
+            else {}
+            for name in fields
+            if name not in ("properties",)
+        }
+        values = Ticket.browse(ticket.id).web_read(spec)[0]
+        self.assertEqual(values["standard_id"]["display_name"], "Repair, every tier")
+        self.assertEqual(values["deadline_status"], "on_time")
