@@ -65,5 +65,6 @@
         ],
     },
     "installable": True,
+    "uninstall_hook": "uninstall_hook",
     "application": True,
 }

@@ -3,11 +3,17 @@
 #
 # 1. static checks (no Odoo): ruff format + lint, pylint-odoo (OCA mandatory
 #    checks), manifests / XML / access rules / .po files (tools/check_addons.py);
-# 2. plain pytest for the pure-Python code (tools/tests, */tests_pure);
+# 2. plain pytest for the pure-Python code (tools/tests, */tests_pure); the
+#    wheels: every addon (each root folder with a manifest) built with whool
+#    (pyproject.toml, the OCA way) and installed into a scratch venv, where
+#    tools/check_wheels.py checks their contents and requirements;
 # 3. when Odoo 18 is at ODOO_HOME (default /opt/odoo18):
 #    a. a fresh database with all addons and their demo data; their Odoo tests
 #       with pytest-odoo, then the browser tours with Odoo's own runner; then an
-#       upgrade (-u) of all addons on that database;
+#       upgrade (-u) of all addons on that database; on a copy of it, the
+#       uninstallation of kpi_dashboard, survey_extension and service_quality
+#       in that order (no ERROR line, no identifier, table or unanswered
+#       survey of ours left; tools/check_uninstall.py), then a reinstall;
 #    b. a fresh database without demo data: install with --test-enable (every
 #       test, tours included, in Odoo's runner), then an upgrade;
 #    c. on that database, reads on a real streaming replica (as root):
@@ -134,10 +140,59 @@ pure_tests() {
     fi
 }
 
+# --- 2b. wheels --------------------------------------------------------------
+wheel_checks() {
+    step "Wheels: each addon built with whool, installed into a scratch venv"
+    [ -x "$VENV/bin/pip" ] || { ko "the tools venv is missing"; return; }
+    local tmp addon addons=() log rc
+    tmp=$(mktemp -d)
+    for manifest in */__manifest__.py; do
+        addon=$(dirname "$manifest")
+        if grep -qE "[\"']installable[\"']: *False" "$manifest"; then
+            say "skipped: $addon is not installable"
+            continue
+        fi
+        if [ ! -f "$addon/pyproject.toml" ]; then
+            ko "$addon has no pyproject.toml"
+            continue
+        fi
+        log="$LOG_DIR/wheel-$addon.log"
+        # whool comes from the tools venv (tools/requirements-dev.txt).
+        if "$VENV/bin/pip" wheel -q --disable-pip-version-check --no-deps \
+            --no-build-isolation -w "$tmp/dist" "./$addon" >"$log" 2>&1; then
+            addons+=("$addon")
+        else
+            cat "$log"; ko "wheel of $addon builds"
+        fi
+    done
+    if [ ${#addons[@]} -gt 0 ]; then
+        log="$LOG_DIR/wheel-install.log"
+        # --no-deps: Odoo itself is not installed from PyPI; check_wheels.py
+        # checks the requirements the wheels declare.
+        if python3 -m venv "$tmp/venv" >"$log" 2>&1 &&
+            "$tmp/venv/bin/pip" install -q --disable-pip-version-check --no-deps \
+                "$tmp"/dist/*.whl >>"$log" 2>&1; then
+            log="$LOG_DIR/wheel-check.log"
+            "$tmp/venv/bin/python" tools/check_wheels.py "${addons[@]}" >"$log" 2>&1
+            rc=$?
+            cat "$log"
+            PASSED=$((PASSED + $(grep -c '^ok: ' "$log")))
+            FAILED=$((FAILED + $(grep -c '^FAILED: ' "$log")))
+            if [ "$rc" != 0 ] && ! grep -q '^FAILED: ' "$log"; then
+                ko "tools/check_wheels.py exited with $rc"
+            fi
+        else
+            cat "$log"; ko "the wheels install into a scratch venv"
+        fi
+    fi
+    rm -rf "$tmp"
+}
+
 # --- 3. Odoo -----------------------------------------------------------------
 ODOO_TIMEOUT=${SQ_ODOO_TIMEOUT:-1200}
 DB_DEMO=${SQ_TEST_DB:-sq_test}_demo
 DB_NODEMO=${SQ_TEST_DB:-sq_test}_nodemo
+DB_CYCLE=${SQ_TEST_DB:-sq_test}_cycle
 
 odoo_run() {  # odoo_run LOGNAME DB ARGS... ; returns Odoo's exit code
     local log="$LOG_DIR/$1.log" db=$2
@@ -145,6 +200,14 @@ odoo_run() {  # odoo_run LOGNAME DB ARGS... ; returns Odoo's exit code
     timeout "$ODOO_TIMEOUT" "$ODOO_PYTHON" "$ODOO_BIN" -d "$db" \
         --addons-path="$ADDONS_PATH" --stop-after-init --http-port="$HTTP_PORT" \
         --log-level=info --logfile="$log" --max-cron-threads=0 "$@"
+}
+
+odoo_shell() {  # odoo_shell LOGNAME DB < SCRIPT ; Odoo's shell runs the script
+    local log="$LOG_DIR/$1.log" db=$2
+    timeout "$ODOO_TIMEOUT" "$ODOO_PYTHON" "$ODOO_BIN" shell -d "$db" \
+        --addons-path="$ADDONS_PATH" --http-port="$HTTP_PORT" \
+        --log-level=info --logfile="$log" --max-cron-threads=0 \
+        >"$LOG_DIR/$1.out" 2>&1
 }
 
 # Checks an Odoo log: exit code, ERROR/CRITICAL lines. Counts one test.
@@ -190,6 +253,50 @@ ensure_odoo_test_deps() {
     }
 }
 
+# Uninstall and reinstall on a copy of the demo database, where users'
+# data (complaints, answers, activities) hold on to the addons' records:
+# no ERROR line, nothing of ours left but the answered surveys.
+uninstall_cycle() {
+    local order="" name state="$LOG_DIR/uninstall-before.json"
+    # The bridges first: they depend on the three others.
+    for name in service_quality_helpdesk service_quality_sale kpi_dashboard \
+        survey_extension service_quality; do
+        [[ ",$ADDONS," == *",$name,"* ]] && order="$order $name"
+    done
+    order=${order# }
+    [ -n "$order" ] || return
+    step "Odoo: uninstall ($order) and reinstall on $DB_CYCLE, a copy of $DB_DEMO"
+    dropdb --if-exists "$DB_CYCLE"
+    createdb -T "$DB_DEMO" "$DB_CYCLE" || { ko "copy of $DB_DEMO"; return; }
+    # shellcheck disable=SC2086
+    "$VENV/bin/python" tools/check_uninstall.py before "$DB_CYCLE" "$state" $order
+    SQ_UNINSTALL="$order" odoo_shell uninstall "$DB_CYCLE" <<'PY'
+import logging
+import os
+
+_logger = logging.getLogger("run_tests.uninstall")
+for name in os.environ["SQ_UNINSTALL"].split():
+    try:
+        module = env["ir.module.module"].search([("name", "=", name)])
+        module.button_immediate_uninstall()
+        env.cr.commit()
+    except Exception:
+        _logger.exception("Uninstall of %s failed", name)
+        raise
+PY
+    check_odoo_step $? uninstall "uninstall of $order without an ERROR line"
+    # shellcheck disable=SC2086
+    if "$VENV/bin/python" tools/check_uninstall.py after "$DB_CYCLE" "$state" $order \
+        >"$LOG_DIR/uninstall-check.log" 2>&1; then
+        ok "uninstall left nothing behind: $(tail -1 "$LOG_DIR/uninstall-check.log")"
+    else
+        cat "$LOG_DIR/uninstall-check.log"; ko "uninstall left nothing behind"
+    fi
+    odoo_run reinstall "$DB_CYCLE" -i "$ADDONS"
+    check_odoo_step $? reinstall "reinstall of $ADDONS after the uninstall"
+    [ -z "$keep" ] && dropdb --if-exists "$DB_CYCLE"
+}
+
 odoo_tests() {
     ADDONS_PATH=$(odoo_addons_path)
     HTTP_PORT=${SQ_TEST_HTTP_PORT:-18069}
@@ -226,6 +333,8 @@ odoo_tests() {
     step "Odoo: upgrade (-u) of $ADDONS on $DB_DEMO"
     odoo_run upgrade-demo "$DB_DEMO" -u "$ADDONS"
     check_odoo_step $? upgrade-demo "upgrade of $ADDONS with demo data"
+
+    uninstall_cycle
 
     step "Odoo: fresh database $DB_NODEMO without demo data, all tests in Odoo's runner"
     dropdb --if-exists "$DB_NODEMO"
@@ -273,6 +382,7 @@ replica_check() {
 
 static_checks
 pure_tests
+wheel_checks
 if [ -n "$no_odoo" ]; then
     say ""
     say "Odoo tests skipped: --no-odoo was given."

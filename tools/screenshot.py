@@ -161,7 +161,7 @@ def main():
                 path="/",
             )
         for spec in args.pages:
-            path, _sep, target = spec.partition("=")
+            path, _sep, target = spec.rpartition("=")  # a path may hold "="
             chrome.call("Page.navigate", url=base + path)
             deadline = time.time() + 30
             time.sleep(1)

@@ -39,6 +39,20 @@ class ServiceAgentAppraisal(models.Model):
     resolution_on_time = fields.Float(
         string="Resolution SLA %", aggregator="avg", readonly=True, digits=(16, 1)
     )
+    # The sample of each rate, shown next to it: 100 % of 2 cases is not
+    # 100 % of 200.
+    response_count = fields.Integer(
+        string="Responses Due",
+        readonly=True,
+        help="Complaints answered or past their response deadline: the cases "
+        "of the response SLA.",
+    )
+    resolution_count = fields.Integer(
+        string="Resolutions Due",
+        readonly=True,
+        help="Complaints resolved or past their resolution deadline: the cases "
+        "of the resolution SLA.",
+    )
     response_hours = fields.Float(
         string="First Response (h)", aggregator="avg", readonly=True, digits=(16, 2)
     )
@@ -87,7 +101,13 @@ class ServiceAgentAppraisal(models.Model):
                        AS escalated,
                    0 AS answer_count, NULL::float AS satisfied,
                    NULL::float AS satisfaction,
-                   0 AS promise_count, NULL::float AS promise_kept
+                   0 AS promise_count, NULL::float AS promise_kept,
+                   CASE WHEN t.date_first_response IS NOT NULL
+                          OR t.response_deadline < NOW() AT TIME ZONE 'UTC'
+                        THEN 1 ELSE 0 END AS response_count,
+                   CASE WHEN t.date_resolved IS NOT NULL
+                          OR t.resolution_deadline < NOW() AT TIME ZONE 'UTC'
+                        THEN 1 ELSE 0 END AS resolution_count
               FROM service_complaint t
               JOIN service_complaint_stage stage ON stage.id = t.stage_id
              WHERE stage.kind != 'cancelled' AND t.user_id IS NOT NULL
@@ -95,14 +115,14 @@ class ServiceAgentAppraisal(models.Model):
             SELECT s.id * 3 + 1, 'answer', s.date::date, s.user_id, s.team_id,
                    s.company_id, s.tier_id, 0, NULL, NULL, NULL, NULL, NULL, NULL,
                    1, CASE WHEN s.is_satisfied THEN 100.0 ELSE 0.0 END, s.value,
-                   0, NULL
+                   0, NULL, 0, 0
               FROM service_survey_score s
              WHERE s.measure = 'satisfaction' AND s.user_id IS NOT NULL
             UNION ALL
             SELECT p.id * 3 + 2, 'promise', p.date_done, p.user_id, p.team_id,
                    p.company_id, p.tier_id, 0, NULL, NULL, NULL, NULL, NULL, NULL,
                    0, NULL, NULL,
-                   1, CASE WHEN p.state = 'kept' THEN 100.0 ELSE 0.0 END
+                   1, CASE WHEN p.state = 'kept' THEN 100.0 ELSE 0.0 END, 0, 0
               FROM service_promise p
              WHERE p.state IN ('kept', 'broken') AND p.user_id IS NOT NULL
         """

@@ -8,6 +8,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL, date_utils
 
+from odoo.addons.service_quality.models.service_complaint_stage import RESOLVED_KINDS
+
+from ..lib import ipa
 from .service_kpi_engine import (
     COMPUTATIONS,
     CUT_MODELS,
@@ -460,8 +463,10 @@ class ServiceKpi(models.Model):
 
     @api.model
     @api.readonly
-    def get_dashboard_data(self, period="this_month", team_ids=None):
-        """Everything the manager dashboard shows, in one call.
+    def get_dashboard_data(self, period="last_month", team_ids=None):
+        """Everything the manager dashboard shows, in one call. It opens on
+        the last complete month, as the export does: a month under way
+        compares a few days with a whole month.
 
         Read-only (``@api.readonly``): with ``db_replica_host`` set, Odoo runs
         it on the replica; ``as_of`` then tells how fresh the replica is."""
@@ -527,12 +532,14 @@ class ServiceKpi(models.Model):
             "causes": {
                 "category": self._pareto("category", start, end, filters),
                 "root_cause": self._pareto("root_cause", start, end, filters),
+                "root_cause_missing": self._root_cause_missing(start, end, filters),
             },
             "league": {
                 "team": self._league("team", start, end, filters),
                 "agent": self._league("agent", start, end, filters),
             },
             "servqual": self._servqual(start, end, filters),
+            "ipa": self._ipa(start, end, filters),
             "teams": [
                 {"id": team.id, "name": team.display_name}
                 for team in self.env["service.team"].search([])
@@ -613,6 +620,10 @@ class ServiceKpi(models.Model):
             )
         )
         rows = self.env.cr.fetchall()
+        if field_name == "root_cause":
+            # Cases without a root cause are a gap in the data, not a cause:
+            # see _root_cause_missing.
+            rows = [row for row in rows if row[0]]
         total = sum(count for __, count in rows)
         names = dict(
             self.env[model]
@@ -632,6 +643,42 @@ class ServiceKpi(models.Model):
                     "cumulative": cumulative * 100.0 / total,
                 }
             )
+        return result
+
+    @api.model
+    def _root_cause_missing(self, date_from, date_to, filters=None):
+        """Data quality of the Pareto of root causes: of the complaints
+        received in the range and resolved (result fed back or later), how
+        many have no root cause."""
+        engine = self.env["service.kpi.engine"]
+        where = engine._filters("complaint", filters)
+        result = {"resolved": 0, "missing": 0, "share": None}
+        if where is None:
+            return result
+        resolved_stages = (
+            self.env["service.complaint.stage"]
+            .with_context(active_test=False)
+            .search([("kind", "in", RESOLVED_KINDS)])
+        )
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT COUNT(*), COUNT(*) FILTER (WHERE t.root_cause_id IS NULL)
+                  FROM service_complaint t
+                 WHERE t.stage_id = ANY(%(stages)s::int[]) AND %(filters)s
+                   AND t.date_received >= %(start)s AND t.date_received < %(stop)s
+                """,
+                stages=resolved_stages.ids,
+                filters=where,
+                start=engine._utc_bound(date_from, False),
+                stop=engine._utc_bound(date_to + timedelta(days=1), False),
+            )
+        )
+        resolved, missing = self.env.cr.fetchone()
+        result.update(resolved=resolved, missing=missing)
+        if resolved:
+            result["share"] = missing * 100.0 / resolved
         return result
 
     LEAGUE_CODES = ("complaint_count", "csat", "frt_median", "sla_resolution")
@@ -715,4 +762,54 @@ class ServiceKpi(models.Model):
                 "n": rows[dimension.id][3],
             }
             for dimension in dimensions.sorted(lambda d: (d.sequence, d.id))
+        ]
+
+    @api.model
+    def _ipa(self, start, end, filters=None):
+        """Importance-performance analysis of the SERVQUAL dimensions:
+        importance is the weight derived from the data (survey_extension),
+        the stated weight while nothing has been derived; performance is the
+        mean perception of the range. See lib/ipa.py for the quadrants."""
+        rows = self._servqual(start, end, filters)
+        dimensions = self.env["service.quality.dimension"].browse(
+            [row["id"] for row in rows]
+        )
+        derived = any(dimensions.mapped("derived_sample_size"))
+        importance = {
+            dimension.id: dimension.derived_weight
+            if derived
+            else dimension.stated_weight
+            for dimension in dimensions
+        }
+        cuts, quadrants = ipa.classify(
+            {row["id"]: (importance[row["id"]], row["perception"]) for row in rows}
+        )
+        labels = dict(self._ipa_quadrant_labels())
+        return {
+            "derived": derived,
+            "importance_cut": cuts and cuts[0],
+            "performance_cut": cuts and cuts[1],
+            "quadrants": self._ipa_quadrant_labels(),
+            "points": [
+                {
+                    "id": row["id"],
+                    "name": row["name"],
+                    "importance": importance[row["id"]],
+                    "performance": row["perception"],
+                    "n": row["n"],
+                    "quadrant": quadrants[row["id"]],
+                    "quadrant_label": labels[quadrants[row["id"]]],
+                }
+                for row in rows
+                if row["id"] in quadrants
+            ],
+        }
+
+    @api.model
+    def _ipa_quadrant_labels(self):
+        return [
+            (ipa.CONCENTRATE, self.env._("Concentrate here")),
+            (ipa.KEEP_UP, self.env._("Keep up the good work")),
+            (ipa.LOW_PRIORITY, self.env._("Low priority")),
+            (ipa.OVERKILL, self.env._("Possible overkill")),
         ]

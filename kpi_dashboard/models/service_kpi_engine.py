@@ -327,6 +327,8 @@ COMPUTATIONS = {
         "flow",
         True,
     ),
+    # Invitations and their answers both by the send date: a month's rate is
+    # that of its invitations, answered whenever (see the KPI's formula).
     "response_rate": Computation(
         "invitation",
         "t.service_date_sent",

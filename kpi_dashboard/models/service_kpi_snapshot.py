@@ -67,6 +67,10 @@ class ServiceKpiSnapshot(models.Model):
     )
     date_computed = fields.Datetime(string="Computed On")
 
+    # Measures with no common total across KPIs (a percentage, hours and a
+    # count do not average): see read_group.
+    PER_KPI_MEASURES = ("value", "target", "sample_size")
+
     def init(self):
         # One row per KPI, month, company, team and tier; NULL team or tier
         # take part in the uniqueness.
@@ -89,6 +93,37 @@ class ServiceKpiSnapshot(models.Model):
                 self.env._("A closed month's KPI snapshot cannot be changed.")
             )
         return super().write(vals)
+
+    @api.model
+    def read_group(
+        self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True
+    ):
+        """A group of the pivot or the graph that mixes several KPIs (the
+        pivot's Total row, a month over all KPIs) shows no value, target or
+        sample size instead of an average of unrelated figures."""
+        groupby = [groupby] if isinstance(groupby, str) else list(groupby or [])
+        grouped = groupby[:1] if lazy else groupby
+        measures = [
+            spec for spec in fields if spec.split(":")[0] in self.PER_KPI_MEASURES
+        ]
+        if not measures or any(g.split(":")[0] == "kpi_id" for g in grouped):
+            return super().read_group(
+                domain, fields, groupby, offset, limit, orderby, lazy
+            )
+        groups = super().read_group(
+            domain,
+            [*fields, "kpi_distinct:count_distinct(kpi_id)"],
+            groupby,
+            offset,
+            limit,
+            orderby,
+            lazy,
+        )
+        for group in groups:
+            if group.pop("kpi_distinct", 0) > 1:
+                for spec in measures:
+                    group[spec.split(":")[0]] = False
+        return groups
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_closed(self):
@@ -155,8 +190,17 @@ class ServiceKpiSnapshot(models.Model):
 
     @api.model
     def _company_tz(self, company):
-        """The time zone of the company's months: its address's."""
+        """The time zone of the company's months: its address's (one zone
+        for the whole company; working calendars may differ per team)."""
         return company.partner_id.tz or "UTC"
+
+    @api.model
+    def _company_today(self, company):
+        """Today where the company is: its months open and close by its own
+        calendar day, not by the scheduler's or the reader's."""
+        return fields.Date.context_today(
+            self.with_context(tz=self._company_tz(company))
+        )
 
     @api.model
     def _close_months(self, before, company):
@@ -175,13 +219,13 @@ class ServiceKpiSnapshot(models.Model):
     def _cron_snapshot(self):
         """Daily: recompute the open months (the current one and those not yet
         closed) and close the months older than the grace period."""
-        today = fields.Date.context_today(self)
         grace = int(
             self.env["ir.config_parameter"]
             .sudo()
             .get_param("kpi_dashboard.snapshot_close_day", 5)
         )
         for company in self.env["res.company"].search([]):
+            today = self._company_today(company)
             this_month = today.replace(day=1)
             last_closed = self.search(
                 [("company_id", "=", company.id), ("state", "=", "closed")],
@@ -222,8 +266,8 @@ class ServiceKpiSnapshot(models.Model):
         """Menu button: recompute the current month for the user's companies."""
         if not self.env.user.has_group("service_quality.group_service_manager"):
             raise AccessError(self.env._("Only service managers can recompute KPIs."))
-        month = fields.Date.context_today(self).replace(day=1)
         for company in self.env.companies:
+            month = self._company_today(company).replace(day=1)
             self._snapshot_month(month, company)
         return {"type": "ir.actions.client", "tag": "soft_reload"}
 

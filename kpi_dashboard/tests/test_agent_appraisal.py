@@ -35,6 +35,19 @@ class TestAgentAppraisal(KpiCommon):
         self.assertEqual(count, 2)
         self.assertAlmostEqual(on_time, 100.0)
 
+    def test_each_rate_has_its_sample_size(self):
+        groups = self.appraisal()._read_group(
+            [("date", ">=", "2026-01-01"), ("date", "<=", "2026-01-31")],
+            ["user_id"],
+            ["response_count:sum", "resolution_count:sum"],
+        )
+        rows = {user: counts for user, *counts in groups}
+        # Agent A1: C1, C2 answered and C5 past its deadline; C1, C2 resolved
+        # and C5 past its deadline. Agent A2: C3, C4 answered; C3 resolved
+        # and C4 past its deadline.
+        self.assertEqual(rows[self.agent_1], [3, 3])
+        self.assertEqual(rows[self.agent_2], [2, 2])
+
     def test_the_same_rate_per_team(self):
         groups = self.appraisal()._read_group(
             [("kind", "=", "complaint"), ("date", "<=", "2026-01-31")],

@@ -49,6 +49,39 @@ class TestKpiDashboard(KpiCommon):
         self.assertEqual(agents, {"Agent A1", "Agent A2"})
 
     @freeze_time("2026-02-15 10:00:00")
+    def test_dashboard_opens_on_the_last_complete_month(self):
+        env = self.as_company()
+        data = env["service.kpi"].get_dashboard_data()
+        self.assertEqual(
+            data["period"],
+            {"start": "2026-01-01", "end": "2026-01-31", "tz": "UTC"},
+        )
+        this_month = env["service.kpi"].get_dashboard_data("this_month")
+        self.assertEqual(this_month["period"]["start"], "2026-02-01")
+
+    @freeze_time("2026-02-15 10:00:00")
+    def test_root_cause_not_set_is_a_data_quality_figure(self):
+        cause = self.env["service.root.cause"].create({"name": "Courier (test)"})
+        # In SQL, as the rest of the cases' history (common.py): c1 and c4
+        # (not resolved: it counts in the Pareto all the same).
+        self.env.cr.execute(
+            "UPDATE service_complaint SET root_cause_id = %s WHERE id IN %s",
+            (cause.id, (self.cases["c1"].id, self.cases["c4"].id)),
+        )
+        data = self.as_company()["service.kpi"].get_dashboard_data("last_month")
+        causes = data["causes"]
+        # The Pareto holds real causes only: c1 and c4, 100 % of them.
+        self.assertEqual(
+            [(c["name"], c["count"], c["cumulative"]) for c in causes["root_cause"]],
+            [("Courier (test)", 2, 100.0)],
+        )
+        # Resolved in January: c1, c2 (closed) and c3 (fed back); only c1
+        # has a cause.
+        missing = causes["root_cause_missing"]
+        self.assertEqual((missing["resolved"], missing["missing"]), (3, 2))
+        self.assertAlmostEqual(missing["share"], 200 / 3)
+
+    @freeze_time("2026-02-15 10:00:00")
     def test_dashboard_filtered_by_team(self):
         env = self.as_company()
         data = env["service.kpi"].get_dashboard_data("last_month", [self.team_b.id])

@@ -8,6 +8,11 @@ import openpyxl
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.kpi_dashboard.wizards.service_kpi_export import (
+    CHART_ROWS,
+    SUMMARY_HEADER_ROW,
+)
+
 from .common import JAN_1, JAN_31, KpiCommon
 
 
@@ -32,22 +37,21 @@ class TestKpiExport(KpiCommon):
     def rows(self, sheet):
         return [list(row) for row in sheet.iter_rows(values_only=True)]
 
+    def summary(self, book, name="Summary"):
+        """The summary's table, under its title block: [header, *rows]."""
+        return self.rows(book[name])[SUMMARY_HEADER_ROW:]
+
     def test_workbook_sheets_and_summary(self):
         book = self.export()
+        # Bridges add their breakdowns after "By Tier" (_sheet_extra_breakdowns).
         self.assertEqual(
-            book.sheetnames,
-            [
-                "Summary",
-                "Trend",
-                "By Team",
-                "By Agent",
-                "By Tier",
-                "Causes",
-                "SERVQUAL",
-                "Complaints",
-            ],
+            book.sheetnames[:5], ["Summary", "Trend", "By Team", "By Agent", "By Tier"]
         )
-        summary = self.rows(book["Summary"])
+        self.assertEqual(
+            book.sheetnames[-4:],
+            ["Causes", "SERVQUAL", "Importance-Performance", "Complaints"],
+        )
+        summary = self.summary(book)
         self.assertEqual(
             summary[0][:7],
             [
@@ -68,7 +72,12 @@ class TestKpiExport(KpiCommon):
         self.assertAlmostEqual(sla[3], 40.0)
         self.assertEqual(sla[6], "Off target")
         self.assertEqual(sla[10], "No", "5 cases are not significant")
-        self.assertEqual(book["Summary"].freeze_panes, "B2")
+        # Significance is no question for a count, nor without any case.
+        self.assertIsNone(count[10])
+        csat = by_name[self.kpi("csat").name]
+        self.assertEqual(csat[7], 0)
+        self.assertIsNone(csat[10])
+        self.assertEqual(book["Summary"].freeze_panes, "B10")
 
     def test_workbook_gives_the_companys_closed_month_to_a_manager_abroad(self):
         # Received on Jan 31 at 20:00 UTC: February 1st in Shanghai.
@@ -102,9 +111,14 @@ class TestKpiExport(KpiCommon):
     def test_trend_has_native_charts(self):
         book = self.export()
         trend = book["Trend"]
-        self.assertEqual(trend["A2"].value, "2026-01")
+        # The 12 months up to the period's end, for a period of one month.
+        months = [row[0] for row in self.rows(trend)[1:13]]
+        self.assertEqual(months[0], "2025-02")
+        self.assertEqual(months[-1], "2026-01")
+        self.assertIsNone(trend["A14"].value, "12 months, no more")
         # openpyxl reads the charts back from the drawing part.
         self.assertGreaterEqual(len(trend._charts), 1)
+        self.assertNotOverlapping(trend)
 
     def test_case_sheet_lists_the_cases(self):
         book = self.export()
@@ -116,15 +130,22 @@ class TestKpiExport(KpiCommon):
         )
         c2 = next(row for row in cases[1:] if row[1] == "Case c2")
         self.assertEqual(c2[4], "Team A")
-        self.assertEqual(c2[18], 1, "reopened once")
+        self.assertEqual(c2[18], "Yes", "reopened once")
+        self.assertEqual(c2[11], "Normal")
+        c1 = next(row for row in cases[1:] if row[1] == "Case c1")
+        self.assertEqual(c1[18], "No")
         self.assertEqual(book["Complaints"].freeze_panes, "B2")
+        # Filters on every column, over the header and the 5 cases.
+        self.assertEqual(book["Complaints"].auto_filter.ref, "A1:T6")
         without = self.export(include_details=False)
         self.assertNotIn("Complaints", without.sheetnames)
 
     def test_filters_by_team(self):
         book = self.export(team_ids=[(6, 0, self.team_b.ids)])
-        by_name = {row[0]: row for row in self.rows(book["Summary"])[1:]}
+        by_name = {row[0]: row for row in self.summary(book)[1:]}
         self.assertEqual(by_name[self.kpi("complaint_count").name][3], 2)
+        teams = dict(row[:2] for row in self.rows(book["Summary"])[:7])
+        self.assertEqual(teams["Teams"], "Team B")
         self.assertEqual(len(self.rows(book["Complaints"])), 3)
 
     def test_labels_in_chinese(self):
@@ -132,13 +153,120 @@ class TestKpiExport(KpiCommon):
         self.env["ir.module.module"]._load_module_terms(["kpi_dashboard"], ["zh_CN"])
         book = self.export(lang="zh_CN")
         self.assertEqual(book.sheetnames[:2], ["汇总", "趋势"])
-        summary = self.rows(book["汇总"])
+        summary = self.summary(book, "汇总")
         self.assertEqual(summary[0][:4], ["指标", "单位", "目标", "实际值"])
         names = [row[0] for row in summary[1:]]
         self.assertIn("客户满意度 CSAT（满意占比）", names)
         by_name = {row[0]: row for row in summary[1:]}
         self.assertEqual(by_name["受理投诉数"][3], 5)
         self.assertEqual(by_name["解决时限达成率"][6], "未达标")
+
+    def assertNotOverlapping(self, sheet):
+        """The sheet's charts cover disjoint cells."""
+        boxes = sorted(
+            (
+                chart.anchor._from.row,
+                chart.anchor.to.row,
+                chart.anchor._from.col,
+                chart.anchor.to.col,
+            )
+            for chart in sheet._charts
+        )
+        for (top, bottom, left, right), (top2, __, left2, right2) in zip(
+            boxes, boxes[1:], strict=False
+        ):
+            self.assertFalse(
+                top2 <= bottom and left2 <= right and left <= right2,
+                f"charts at rows {top}-{bottom} and from row {top2} overlap",
+            )
+
+    def test_title_block_names_what_the_workbook_covers(self):
+        book = self.export(tier_ids=[(6, 0, self.tier_1.ids)])
+        rows = self.rows(book["Summary"])
+        self.assertEqual(rows[0][0], "Service Quality KPIs")
+        block = {row[0]: row[1] for row in rows[1:7]}
+        self.assertEqual(block["Company"], "KPI Test Company")
+        self.assertEqual(block["Period"], "2026-01-01 to 2026-01-31")
+        self.assertEqual(block["Teams"], "All teams")
+        self.assertEqual(block["Customer Tiers"], "Tier 1")
+        self.assertEqual(block["Generated by"], self.manager.name)
+        self.assertTrue(block["Generated at"])
+        self.assertEqual(rows[SUMMARY_HEADER_ROW][0], "KPI")
+
+    def test_pareto_charts_do_not_overlap(self):
+        cause = self.env["service.root.cause"].create({"name": "Courier (test)"})
+        self.env.cr.execute(
+            "UPDATE service_complaint SET root_cause_id = %s WHERE id = %s",
+            (cause.id, self.cases["c1"].id),
+        )
+        book = self.export()
+        causes = book["Causes"]
+        self.assertEqual(len(causes._charts), 2, "categories and root causes")
+        self.assertNotOverlapping(causes)
+        heights = [c.anchor.to.row - c.anchor._from.row for c in causes._charts]
+        self.assertTrue(all(h <= CHART_ROWS for h in heights), heights)
+        rows = self.rows(causes)
+        names = [row[0] for row in rows]
+        self.assertNotIn("Not set", names, "no cause is not a cause")
+        self.assertIn(
+            "Resolved complaints without a root cause: 2 of 3 (66.7 %)", names
+        )
+
+    def test_prints_as_a_handful_of_pages(self):
+        book = self.export()
+        for sheet in book.worksheets:
+            setup = sheet.page_setup
+            self.assertEqual(setup.orientation, "landscape", sheet.title)
+            self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
+            # 1 page wide is the file format's default: not written.
+            self.assertEqual((setup.fitToWidth or 1, setup.fitToHeight), (1, 0))
+        self.assertEqual(book["Summary"].print_title_rows, "$9:$9")
+        self.assertEqual(book["Complaints"].print_title_rows, "$1:$1")
+
+    def test_header_rows_are_tall_enough_for_their_names(self):
+        for lang in ("en_US", "zh_CN"):
+            if lang == "zh_CN":
+                self.env["res.lang"]._activate_lang("zh_CN")
+                self.env["ir.module.module"]._load_module_terms(
+                    ["kpi_dashboard"], ["zh_CN"]
+                )
+            book = self.export(lang=lang)
+            Export = self.env["service.kpi.export"]
+            for sheet in book.worksheets:
+                header = SUMMARY_HEADER_ROW + 1 if sheet is book.worksheets[0] else 1
+                # No height written: the default height of one line.
+                height = sheet.row_dimensions[header].height or 15
+                for cell in sheet[header]:
+                    if not cell.value:
+                        continue
+                    width = sheet.column_dimensions[cell.column_letter].width
+                    # openpyxl reads the stored width, with Excel's padding.
+                    lines = Export._header_lines(cell.value, int(width))
+                    self.assertGreaterEqual(
+                        height, 15 * lines, f"{sheet.title}: {cell.value}"
+                    )
+                    self.assertTrue(cell.alignment.wrap_text)
+
+    def test_header_lines(self):
+        lines = self.env["service.kpi.export"]._header_lines
+        self.assertEqual(lines("KPI", 14), 1)
+        self.assertEqual(lines("First Response (working hours)", 14), 4)
+        self.assertEqual(lines("First Response (working hours)", 31), 1)
+        # 10 CJK characters are 20 units wide: two lines of 14.
+        self.assertEqual(lines("首次响应（工作小时）", 14), 2)
+
+    def test_importance_performance_sheet(self):
+        sheet = self.export()["Importance-Performance"]
+        self.assertEqual(
+            self.rows(sheet)[0][:5],
+            [
+                "Dimension",
+                "Importance (derived weight)",
+                "Performance (mean perception)",
+                "Pairs",
+                "Quadrant",
+            ],
+        )
 
     def test_only_managers_export_and_dates_are_checked(self):
         env = self.as_company(self.agent_1)

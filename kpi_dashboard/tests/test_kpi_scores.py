@@ -1,6 +1,10 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+import io
 from datetime import date, datetime
+
+import openpyxl
+from freezegun import freeze_time
 
 from odoo.tests import tagged
 
@@ -169,7 +173,9 @@ class TestKpiScores(KpiCommon):
         }
         self.assertEqual(by_dimension, {self.dim_1.id: 80.0, self.dim_2.id: 50.0})
 
-    def test_servqual_gap(self):
+    def _gaps(self):
+        """Dim 1 expected 90 and perceived 70, Dim 2 expected 60 and
+        perceived 75, in January."""
         form = self.env["service.expectation.form"].create(
             {
                 "name": "KPI test form",
@@ -195,6 +201,9 @@ class TestKpiScores(KpiCommon):
                     "date": datetime(2026, 1, day, 10),
                 }
             )
+
+    def test_servqual_gap(self):
+        self._gaps()
         # Gaps -20 and +15: mean -2.5.
         self.assertAlmostEqual(self.total("servqual_gap")["value"], -2.5)
         rows = self.as_company()["service.kpi"]._servqual(JAN_1, JAN_31)
@@ -202,6 +211,59 @@ class TestKpiScores(KpiCommon):
             [(r["name"], r["expectation"], r["perception"], r["gap"]) for r in rows],
             [("Dim 1", 90.0, 70.0, -20.0), ("Dim 2", 60.0, 75.0, 15.0)],
         )
+
+    def test_importance_performance_quadrants(self):
+        self._gaps()
+        kpi_model = self.as_company()["service.kpi"]
+        # Nothing derived yet: the stated weights 0.6 and 0.4; cross-hairs at
+        # the means, importance 0.5 and performance 72.5.
+        ipa = kpi_model._ipa(JAN_1, JAN_31)
+        self.assertFalse(ipa["derived"])
+        self.assertAlmostEqual(ipa["importance_cut"], 0.5)
+        self.assertAlmostEqual(ipa["performance_cut"], 72.5)
+        quadrants = {
+            p["name"]: (p["quadrant"], p["quadrant_label"]) for p in ipa["points"]
+        }
+        self.assertEqual(
+            quadrants,
+            {
+                "Dim 1": ("concentrate", "Concentrate here"),
+                "Dim 2": ("overkill", "Possible overkill"),
+            },
+        )
+        # Derived from the answers, Dim 2 matters more: it is kept up, and
+        # the weak Dim 1 becomes a low priority.
+        self.dim_1.write({"derived_weight": 0.3, "derived_sample_size": 40})
+        self.dim_2.write({"derived_weight": 0.7, "derived_sample_size": 40})
+        ipa = kpi_model._ipa(JAN_1, JAN_31)
+        self.assertTrue(ipa["derived"])
+        quadrants = {p["name"]: p["quadrant"] for p in ipa["points"]}
+        self.assertEqual(quadrants, {"Dim 1": "low_priority", "Dim 2": "keep_up"})
+
+    def test_importance_performance_in_the_workbook(self):
+        self._gaps()
+        wizard = self.as_company()["service.kpi.export"].create(
+            {
+                "date_from": JAN_1,
+                "date_to": JAN_31,
+                "company_ids": [(6, 0, self.company.ids)],
+                "include_details": False,
+            }
+        )
+        output = io.BytesIO()
+        wizard._write_workbook(output)
+        output.seek(0)
+        sheet = openpyxl.load_workbook(output)["Importance-Performance"]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+        self.assertEqual(
+            [row[:5] for row in rows[1:3]],
+            [
+                ["Dim 1", 0.6, 70.0, 1, "Concentrate here"],
+                ["Dim 2", 0.4, 75.0, 1, "Possible overkill"],
+            ],
+        )
+        [chart] = sheet._charts
+        self.assertEqual(len(chart.series), 2, "one series per quadrant shown")
 
     def test_promises_kept(self):
         Promise = self.env["service.promise"].sudo()
@@ -244,3 +306,67 @@ class TestKpiScores(KpiCommon):
         response = self.total("response_rate")
         self.assertAlmostEqual(response["value"], 25.0)
         self.assertEqual(response["n"], 4)
+
+    def test_response_rate_of_a_past_month_answered_the_next_month(self):
+        """Invitations count in the month they were sent, and so do their
+        answers, whenever they come: January's rate is that of January's
+        invitations, February (none sent) has no rate. Late answers raise
+        January's rate until January is closed; its snapshot keeps it then."""
+        survey = self.survey.sudo()
+        invitations = []
+        for day in (26, 28, 30):
+            with freeze_time(datetime(2026, 1, day, 8)):
+                invitations.append(
+                    survey._create_answer(
+                        partner=self.customer_1,
+                        check_attempts=False,
+                        service_company_id=self.company.id,
+                        service_team_id=self.team_a.id,
+                        service_agent_id=self.agent_1.id,
+                    )
+                )
+        Snapshot = self.env["service.kpi.snapshot"]
+        kpi = self.kpi("response_rate")
+
+        def answer(user_input, moment):
+            with freeze_time(moment):
+                user_input._save_lines(self.questions["satisfaction"], "80")
+                user_input._mark_done()
+
+        def snapshot():
+            return Snapshot.search(
+                [
+                    ("kpi_id", "=", kpi.id),
+                    ("company_id", "=", self.company.id),
+                    ("scope", "=", "company"),
+                    ("month", "=", JAN_1),
+                ]
+            )
+
+        answer(invitations[0], datetime(2026, 2, 2, 10))
+        with freeze_time("2026-02-03 08:00:00"):
+            Snapshot._cron_snapshot()
+        self.assertRecordValues(
+            snapshot(), [{"value": round(100 / 3, 2), "state": "open"}]
+        )
+        answer(invitations[1], datetime(2026, 2, 4, 10))
+        with freeze_time("2026-02-06 08:00:00"):
+            Snapshot._cron_snapshot()  # after the grace days: January closes
+        self.assertRecordValues(
+            snapshot(), [{"value": round(200 / 3, 2), "state": "closed"}]
+        )
+        answer(invitations[2], datetime(2026, 2, 9, 10))
+        with freeze_time("2026-02-20 10:00:00"):
+            january = self.total("response_rate")
+            february = self.total("response_rate", date(2026, 2, 1), date(2026, 2, 28))
+            trend = kpi.with_env(self.as_company())._figures(
+                JAN_1, date(2026, 2, 28), "month"
+            )[kpi]
+            data = self.as_company()["service.kpi"].get_dashboard_data("last_month")
+        self.assertAlmostEqual(january["value"], 100.0)
+        self.assertEqual(january["n"], 3)
+        self.assertIsNone(february, "no invitation sent in February")
+        self.assertEqual([f["period"] for f in trend], [JAN_1])
+        # The dashboard's January is the closed month's snapshot.
+        tile = next(t for t in data["tiles"] if t["code"] == "RESPONSE_RATE")
+        self.assertAlmostEqual(tile["value"], 200 / 3, places=2)

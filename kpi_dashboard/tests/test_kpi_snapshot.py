@@ -55,6 +55,37 @@ class TestKpiSnapshot(KpiCommon):
         self.assertFalse(sla.significant)
         self.assertEqual(sla.sample_size, 5)
 
+    def test_pivot_totals_do_not_average_different_kpis(self):
+        self.snapshot_month()
+        Snapshot = self.env["service.kpi.snapshot"].with_env(self.as_company())
+        domain = [("company_id", "=", self.company.id), ("scope", "=", "company")]
+        count, sla = self.kpi("complaint_count"), self.kpi("sla_resolution")
+        # Per KPI (the pivot's rows): each KPI's own figure.
+        rows = Snapshot.read_group(
+            domain + [("kpi_id", "in", (count | sla).ids)],
+            ["value:avg", "sample_size:sum"],
+            ["kpi_id"],
+            lazy=False,
+        )
+        values = {row["kpi_id"][0]: row["value"] for row in rows}
+        self.assertEqual(values[count.id], 5)
+        self.assertAlmostEqual(values[sla.id], 40.0)
+        # The Total row over both (5 cases and 40 %): no figure, not 22.5.
+        [total] = Snapshot.read_group(
+            domain + [("kpi_id", "in", (count | sla).ids)],
+            ["value:avg", "sample_size:sum"],
+            [],
+            lazy=False,
+        )
+        self.assertIs(total["value"], False)
+        self.assertIs(total["sample_size"], False)
+        self.assertEqual(total["__count"], 2)
+        # One KPI alone keeps its total.
+        [alone] = Snapshot.read_group(
+            domain + [("kpi_id", "=", sla.id)], ["value:avg"], [], lazy=False
+        )
+        self.assertAlmostEqual(alone["value"], 40.0)
+
     def test_recompute_of_an_open_month_replaces_its_rows(self):
         self.snapshot_month()
         first = self.snapshots(kpi_id=self.kpi("complaint_count").id, scope="company")
@@ -101,6 +132,17 @@ class TestKpiSnapshot(KpiCommon):
         )
         february = self.snapshots(month=date(2026, 2, 1))
         self.assertEqual(set(february.mapped("state")), {"open"})
+
+    def test_cron_closes_by_the_companys_calendar_day(self):
+        # 2026-02-05 20:00 UTC is already February 6th in Shanghai: past the
+        # grace days there, whatever the server's or the scheduler's zone.
+        self.company.partner_id.tz = "Asia/Shanghai"
+        Snapshot = self.env["service.kpi.snapshot"].with_context(tz="UTC")
+        with freeze_time("2026-02-05 20:00:00"):
+            Snapshot._cron_snapshot()
+        january = self.snapshots(month=date(2026, 1, 1), scope="company")
+        self.assertTrue(january)
+        self.assertEqual(set(january.mapped("state")), {"closed"})
 
     def test_only_managers_recompute(self):
         self.snapshot_month()

@@ -4,6 +4,7 @@ import io
 
 import openpyxl
 
+from odoo import fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
 
@@ -31,14 +32,40 @@ class TestKpiUi(HttpCase):
         team = cls.env["service.team"].create(
             {"name": "KPI UI Team", "member_ids": [(6, 0, cls.agent.ids)]}
         )
+        customer = cls.env["res.partner"].create({"name": "UI"})
         cls.env["service.complaint"].create(
             {
                 "name": "Dashboard case",
-                "partner_id": cls.env["res.partner"].create({"name": "UI"}).id,
+                "partner_id": customer.id,
                 "team_id": team.id,
                 "user_id": cls.agent.id,
             }
         )
+        # Two perceived dimensions of this month: the importance-performance
+        # chart has points to draw.
+        form = cls.env["service.expectation.form"].create(
+            {"name": "KPI UI form", "partner_id": customer.id, "team_id": team.id}
+        )
+        Dimension = cls.env["service.quality.dimension"]
+        for code, weight, perception in (("R", 0.7, 60.0), ("T", 0.3, 80.0)):
+            dimension = Dimension.create(
+                {
+                    "name": f"KPI UI {code}",
+                    "code": f"KPI_UI_{code}",
+                    "stated_weight": weight,
+                }
+            )
+            cls.env["service.expectation.gap"].sudo().create(
+                {
+                    "form_id": form.id,
+                    "dimension_id": dimension.id,
+                    "expectation": 90.0,
+                    "perception": perception,
+                    "gap": perception - 90.0,
+                    "has_perception": True,
+                    "date": fields.Datetime.now(),
+                }
+            )
 
     def test_dashboard_tour(self):
         self.start_tour(

@@ -7,6 +7,7 @@ are flushed to disk as they are written, so a detail sheet of 100 000 cases
 does not sit in memory, and the cases are read from PostgreSQL in keyset
 pages."""
 
+import unicodedata
 from datetime import timedelta
 from urllib.parse import urlencode
 
@@ -15,10 +16,11 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 from ..lib.xlsx import TableWorksheet
-from ..models.service_kpi_engine import CUT_MODELS
+from ..models.service_kpi import STATISTICAL
+from ..models.service_kpi_engine import COMPUTATIONS, CUT_MODELS
 
 WORKBOOK_PARAMS = (
     "date_from",
@@ -31,6 +33,17 @@ WORKBOOK_PARAMS = (
 # Rows of the case sheet read per query (see _case_rows).
 CASE_PAGE_SIZE = 5000
 STATUS_COLOURS = {"good": "#C6EFCE", "warning": "#FFEB9C", "bad": "#FFC7CE"}
+# Rows of the title block above the summary's table.
+SUMMARY_HEADER_ROW = 8
+# Chart size in pixels and the rows it covers (20 px a row): charts placed
+# one under the other never overlap.
+CHART_SIZE = {"width": 640, "height": 300}
+CHART_ROWS = 17
+
+
+def _display_width(text):
+    """Width of a text in Excel's column units: a CJK character takes two."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
 def _default_date_from(record):
@@ -247,8 +260,10 @@ class ServiceKpiExport(models.TransientModel):
             ("tier", self.env._("By Tier")),
         ):
             self._sheet_breakdown(workbook, styles, kpis, filters, cut, title)
+        self._sheet_extra_breakdowns(workbook, styles, kpis, filters)
         self._sheet_causes(workbook, styles, filters)
         self._sheet_servqual(workbook, styles, filters)
+        self._sheet_ipa(workbook, styles, filters)
         if self.include_details:
             self._sheet_cases(workbook, styles, filters)
         workbook.close()
@@ -257,7 +272,13 @@ class ServiceKpiExport(models.TransientModel):
         styles = {
             "title": workbook.add_format({"bold": True, "font_size": 14}),
             "header": workbook.add_format(
-                {"bold": True, "bg_color": "#D9E1F2", "border": 1, "text_wrap": True}
+                {
+                    "bold": True,
+                    "bg_color": "#D9E1F2",
+                    "border": 1,
+                    "text_wrap": True,
+                    "valign": "top",
+                }
             ),
             "text": workbook.add_format({}),
             "number": workbook.add_format({"num_format": "0.00"}),
@@ -266,6 +287,8 @@ class ServiceKpiExport(models.TransientModel):
             "date": workbook.add_format({"num_format": "yyyy-mm-dd"}),
             "datetime": workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
             "muted": workbook.add_format({"italic": True, "font_color": "#808080"}),
+            "label": workbook.add_format({"bold": True}),
+            "weight": workbook.add_format({"num_format": "0.000"}),
         }
         for status, colour in STATUS_COLOURS.items():
             styles[status] = workbook.add_format(
@@ -274,10 +297,48 @@ class ServiceKpiExport(models.TransientModel):
         return styles
 
     def _headers(self, sheet, styles, headers, row=0, widths=None):
+        """The header row, tall enough for its wrapped names (Excel does not
+        grow a row written with a height of its own, and a fixed one cuts
+        long names off), frozen, and repeated on every printed page."""
+        lines = 1
+        for col, header in enumerate(headers):
+            width = (widths or {}).get(col, 14)
+            sheet.set_column(col, col, width)
+            lines = max(lines, self._header_lines(header, width))
+        sheet.set_row(row, 15 * lines)
         for col, header in enumerate(headers):
             sheet.write(row, col, header, styles["header"])
-            sheet.set_column(col, col, (widths or {}).get(col, 14))
         sheet.freeze_panes(row + 1, 1)
+        self._page_setup(sheet, row)
+
+    @api.model
+    def _header_lines(self, header, width):
+        """Lines a header takes wrapped in a column of ``width`` characters
+        (one character of the width kept for the cell's margins)."""
+        usable = max(width - 1, 1)
+        lines, current = 1, 0
+        for word in header.split():
+            size = _display_width(word)
+            needed = current + 1 + size if current else size
+            if needed <= usable:
+                current = needed
+                continue
+            if current:
+                lines += 1
+            # A word wider than the column (CJK text has no spaces) breaks
+            # anywhere.
+            full, rest = divmod(size, usable)
+            lines += full if rest else full - 1
+            current = rest or usable
+        return lines
+
+    def _page_setup(self, sheet, header_row):
+        """Printed as a handful of pages: landscape A4, all columns on the
+        page's width, the header row on every page."""
+        sheet.set_landscape()
+        sheet.set_paper(9)
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(header_row)
 
     def _status_label(self, status):
         return {
@@ -302,8 +363,10 @@ class ServiceKpiExport(models.TransientModel):
             self.env._("Interval High"),
             self.env._("Significant"),
         ]
-        self._headers(sheet, styles, headers, widths={0: 36, 6: 12})
-        for row, kpi in enumerate(kpis, start=1):
+        self._title_block(sheet, styles)
+        header_row = SUMMARY_HEADER_ROW
+        self._headers(sheet, styles, headers, row=header_row, widths={0: 36, 6: 12})
+        for row, kpi in enumerate(kpis, start=header_row + 1):
             figure = totals[kpi] or {}
             before = previous[kpi] or {}
             status = figure.get("status")
@@ -319,17 +382,57 @@ class ServiceKpiExport(models.TransientModel):
             sheet.write(
                 row, 6, self._status_label(status), styles.get(status, styles["text"])
             )
-            sheet.write_number(row, 7, figure.get("n") or 0, styles["integer"])
+            n = figure.get("n") or 0
+            sheet.write_number(row, 7, n, styles["integer"])
             self._write_value(sheet, row, 8, figure.get("ci_low"), styles["number"])
             self._write_value(sheet, row, 9, figure.get("ci_high"), styles["number"])
-            sheet.write(
-                row,
-                10,
-                self.env._("Yes")
-                if figure.get("significant", True)
-                else self.env._("No"),
-            )
-        sheet.write(len(kpis) + 2, 0, kpis._months_note(), styles["muted"])
+            # Significance means something for a statistic of a sample, not
+            # for a plain count, nor without any case.
+            if n and COMPUTATIONS[kpi.computation].stat in STATISTICAL:
+                sheet.write(
+                    row,
+                    10,
+                    self.env._("Yes")
+                    if figure.get("significant", True)
+                    else self.env._("No"),
+                )
+        sheet.write(header_row + len(kpis) + 2, 0, kpis._months_note(), styles["muted"])
+
+    def _title_block(self, sheet, styles):
+        """What the workbook covers, for whoever it is forwarded to."""
+        env = self.env
+        all_label = {
+            "team": env._("All teams"),
+            "tier": env._("All tiers"),
+        }
+        lines = [
+            (env._("Company"), ", ".join(self.company_ids.mapped("name"))),
+            (
+                env._("Period"),
+                env._(
+                    "%(start)s to %(end)s",
+                    start=self.date_from.isoformat(),
+                    end=self.date_to.isoformat(),
+                ),
+            ),
+            (
+                env._("Teams"),
+                ", ".join(self.team_ids.mapped("display_name")) or all_label["team"],
+            ),
+            (
+                env._("Customer Tiers"),
+                ", ".join(self.tier_ids.mapped("display_name")) or all_label["tier"],
+            ),
+            (
+                env._("Generated at"),
+                format_datetime(env, fields.Datetime.now(), dt_format="short"),
+            ),
+            (env._("Generated by"), env.user.name),
+        ]
+        sheet.write(0, 0, env._("Service Quality KPIs"), styles["title"])
+        for row, (label, value) in enumerate(lines, start=1):
+            sheet.write(row, 0, label, styles["label"])
+            sheet.write(row, 1, value)
 
     def _write_value(self, sheet, row, col, value, style):
         if value is None:
@@ -340,7 +443,8 @@ class ServiceKpiExport(models.TransientModel):
     def _sheet_trend(self, workbook, styles, kpis, filters):
         sheet = workbook.add_worksheet(self.env._("Trend"))
         engine = self.env["service.kpi.engine"]
-        start = self.date_from.replace(day=1)
+        # Always the 12 months up to the period's end, whatever its length.
+        start = self.date_to.replace(day=1) - relativedelta(months=11)
         months = engine._periods(start, self.date_to, "month")
         figures = kpis._figures(
             start, self.date_to, "month", filters=filters, snapshots=True
@@ -382,9 +486,9 @@ class ServiceKpiExport(models.TransientModel):
                     }
                 )
             chart.set_title({"name": title})
-            chart.set_size({"width": 720, "height": 300})
+            chart.set_size(CHART_SIZE)
             sheet.insert_chart(anchor_row, 1, chart)
-            anchor_row += 16
+            anchor_row += CHART_ROWS
 
     def _sheet_breakdown(self, workbook, styles, kpis, filters, cut, title):
         sheet = workbook.add_worksheet(title)
@@ -407,6 +511,10 @@ class ServiceKpiExport(models.TransientModel):
                     style = styles[figure["status"] or "number"]
                     self._write_value(sheet, row, col, figure["value"], style)
 
+    def _sheet_extra_breakdowns(self, workbook, styles, kpis, filters):
+        """Hook: bridges add breakdown sheets whose keys are not cuts of the
+        engine (e.g. the product categories of sales orders)."""
+
     def _sheet_causes(self, workbook, styles, filters):
         sheet = workbook.add_worksheet(self.env._("Causes"))
         kpi_model = self.env["service.kpi"]
@@ -418,6 +526,8 @@ class ServiceKpiExport(models.TransientModel):
         ]
         self._headers(sheet, styles, headers, widths={0: 28})
         row = 1
+        # The charts one under the other to the right of the tables.
+        chart_row = 1
         for field_name, label in (
             ("category", self.env._("Category")),
             ("root_cause", self.env._("Root Cause")),
@@ -457,7 +567,24 @@ class ServiceKpiExport(models.TransientModel):
                 )
                 chart.combine(line)
                 chart.set_title({"name": self.env._("Pareto: %s", label)})
-                sheet.insert_chart(first, 6, chart)
+                chart.set_size(CHART_SIZE)
+                sheet.insert_chart(chart_row, 6, chart)
+                chart_row += CHART_ROWS
+        # Cases without a root cause are not a cause: a data-quality figure.
+        missing = kpi_model._root_cause_missing(self.date_from, self.date_to, filters)
+        if missing["resolved"]:
+            sheet.write(
+                row + 1,
+                0,
+                self.env._(
+                    "Resolved complaints without a root cause: %(missing)s of "
+                    "%(resolved)s (%(share).1f %%)",
+                    missing=missing["missing"],
+                    resolved=missing["resolved"],
+                    share=missing["share"],
+                ),
+                styles["muted"],
+            )
 
     def _sheet_servqual(self, workbook, styles, filters):
         sheet = workbook.add_worksheet(self.env._("SERVQUAL"))
@@ -487,7 +614,90 @@ class ServiceKpiExport(models.TransientModel):
                     }
                 )
             chart.set_title({"name": self.env._("Expectation, perception and gap")})
+            chart.set_size(CHART_SIZE)
             sheet.insert_chart(len(rows) + 3, 0, chart)
+
+    def _sheet_ipa(self, workbook, styles, filters):
+        """Importance-performance analysis: each dimension by its derived
+        weight and its mean perception, in four quadrants around the means."""
+        sheet = workbook.add_worksheet(self.env._("Importance-Performance"))
+        ipa = self.env["service.kpi"]._ipa(self.date_from, self.date_to, filters)
+        headers = [
+            self.env._("Dimension"),
+            self.env._("Importance (derived weight)"),
+            self.env._("Performance (mean perception)"),
+            self.env._("Pairs"),
+            self.env._("Quadrant"),
+        ]
+        self._headers(sheet, styles, headers, widths={0: 20, 1: 16, 2: 16, 4: 24})
+        # Grouped by quadrant: one chart series (one colour) per quadrant.
+        order = [key for key, __ in ipa["quadrants"]]
+        points = sorted(ipa["points"], key=lambda p: order.index(p["quadrant"]))
+        for row, point in enumerate(points, start=1):
+            sheet.write(row, 0, point["name"])
+            sheet.write_number(row, 1, point["importance"], styles["weight"])
+            sheet.write_number(row, 2, point["performance"], styles["number"])
+            sheet.write_number(row, 3, point["n"], styles["integer"])
+            sheet.write(row, 4, point["quadrant_label"])
+        if not points:
+            return
+        note = len(points) + 2
+        sheet.write(
+            note,
+            0,
+            self.env._(
+                "Cross-hairs at the means: importance %(importance).3f, "
+                "performance %(performance).2f.",
+                importance=ipa["importance_cut"],
+                performance=ipa["performance_cut"],
+            ),
+            styles["muted"],
+        )
+        if not ipa["derived"]:
+            sheet.write(
+                note + 1,
+                0,
+                self.env._(
+                    "No weight derived from the answers yet: importance is the "
+                    "stated weight."
+                ),
+                styles["muted"],
+            )
+        chart = workbook.add_chart({"type": "scatter"})
+        colours = {
+            "concentrate": "#D44C59",
+            "keep_up": "#22C55E",
+            "low_priority": "#9CA3AF",
+            "overkill": "#E4A900",
+        }
+        name = sheet.get_name()
+        for key, label in ipa["quadrants"]:
+            rows = [
+                row for row, p in enumerate(points, start=1) if p["quadrant"] == key
+            ]
+            if not rows:
+                continue
+            chart.add_series(
+                {
+                    "name": label,
+                    "categories": [name, rows[0], 1, rows[-1], 1],
+                    "values": [name, rows[0], 2, rows[-1], 2],
+                    "marker": {
+                        "type": "circle",
+                        "size": 8,
+                        "fill": {"color": colours[key]},
+                        "border": {"color": colours[key]},
+                    },
+                }
+            )
+        chart.set_title({"name": self.env._("Importance and performance")})
+        # The axes cross at the means: the four quadrants of the analysis
+        # (an x axis' crossing is where the y axis crosses it, and back).
+        chart.set_x_axis({"name": headers[1], "crossing": ipa["importance_cut"]})
+        chart.set_y_axis({"name": headers[2], "crossing": ipa["performance_cut"]})
+        chart.set_legend({"position": "bottom"})
+        chart.set_size(CHART_SIZE)
+        sheet.insert_chart(note + 3, 0, chart)
 
     def _case_rows(self, filters, page_size=CASE_PAGE_SIZE):
         """The complaints of the period in order of receipt, as tuples ready
@@ -520,13 +730,22 @@ class ServiceKpiExport(models.TransientModel):
             ._description_selection(self.env)
         )
 
-        def status(column):
+        priorities = (
+            self.env["service.complaint"]
+            ._fields["priority"]
+            ._description_selection(self.env)
+        )
+
+        def label(column, selection):
             # The label in the user's language.
             return SQL(
                 "CASE %s %s END",
                 SQL(column),
-                SQL(" ").join(SQL("WHEN %s THEN %s", *item) for item in statuses),
+                SQL(" ").join(SQL("WHEN %s THEN %s", *item) for item in selection),
             )
+
+        def status(column):
+            return label(column, statuses)
 
         def serial(column):
             # Days since 1899-12-30, Excel's date origin, of the local time.
@@ -557,11 +776,12 @@ class ServiceKpiExport(models.TransientModel):
                     SELECT t.date_received, t.id, t.reference, t.name,
                            %(received)s, customer.name, %(team)s,
                            agent_partner.name, %(tier)s, %(type)s, %(channel)s,
-                           %(category)s, %(stage)s, t.priority::int,
+                           %(category)s, %(stage)s, %(priority)s,
                            %(first_response)s, %(resolved)s,
                            t.response_working_hours, t.resolution_working_hours,
                            %(response_status)s, %(resolution_status)s,
-                           t.reopen_count, t.escalation_level
+                           CASE WHEN t.reopen_count > 0 THEN %(yes)s ELSE %(no)s END,
+                           t.escalation_level
                       FROM service_complaint t
                       JOIN service_complaint_stage stage ON stage.id = t.stage_id
                       LEFT JOIN res_partner customer
@@ -590,6 +810,9 @@ class ServiceKpiExport(models.TransientModel):
                     channel=name("channel"),
                     category=name("category"),
                     stage=name("stage"),
+                    priority=label("t.priority", priorities),
+                    yes=self.env._("Yes"),
+                    no=self.env._("No"),
                     response_status=status("t.response_status"),
                     resolution_status=status("t.resolution_status"),
                     filters=where,
@@ -632,12 +855,15 @@ class ServiceKpiExport(models.TransientModel):
             self.env._("Reopened"),
             self.env._("Escalation Level"),
         ]
-        self._headers(sheet, styles, headers, widths={1: 30, 3: 24})
+        widths = {0: 16, 1: 30, 2: 16, 3: 24, 12: 16, 13: 16, 14: 16, 15: 16}
+        self._headers(sheet, styles, headers, widths=widths)
         date, hours, integer = styles["datetime"], styles["number"], styles["integer"]
         formats = (
             [None, None, date]
-            + [None] * 8
-            + [integer, date, date, hours, hours, None, None, integer, integer]
+            + [None] * 9
+            + [date, date, hours, hours, None, None, None, integer]
         )
         # 100 000 rows of 20 cells: written a row at a time, not cell by cell.
-        sheet.write_table_rows(1, self._case_rows(filters), formats)
+        count = sheet.write_table_rows(1, self._case_rows(filters), formats)
+        # Sorting and filtering in Excel, over the header and every case.
+        sheet.autofilter(0, 0, max(count, 1), len(headers) - 1)

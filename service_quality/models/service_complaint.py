@@ -206,6 +206,12 @@ class ServiceComplaint(models.Model):
         help="When the result was fed back to the customer.",
     )
     date_closed = fields.Datetime(string="Closed", readonly=True, copy=False)
+    # The escalation level (service.sla.mixin) as a sentence in the reader's
+    # language ("升级 2 级"): the number sits inside the words, so a view
+    # cannot put it next to a label.
+    escalation_label = fields.Char(
+        string="Escalation", compute="_compute_escalation_label"
+    )
 
     # ------------------------------------------------------------------
     # Promises made to the customer
@@ -374,6 +380,16 @@ class ServiceComplaint(models.Model):
         for complaint in self:
             complaint.access_url = f"/my/complaints/{complaint.id}"
         return result
+
+    @api.depends("escalation_level")
+    @api.depends_context("lang")
+    def _compute_escalation_label(self):
+        for complaint in self:
+            complaint.escalation_label = (
+                self.env._("Escalation level %s", complaint.escalation_level)
+                if complaint.escalation_level
+                else False
+            )
 
     @api.depends("reference", "name")
     def _compute_display_name(self):

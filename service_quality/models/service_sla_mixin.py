@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from collections import defaultdict
+from datetime import timedelta
 
 from markupsafe import Markup
 
@@ -71,12 +72,34 @@ class ServiceSlaMixin(models.AbstractModel):
       - ``_sla_date_received_field``: when the case was received (stored
         datetime, e.g. ``date_received``; a ticket's ``create_date``);
       - ``_sla_stage_field``: its stage (many2one, e.g. ``stage_id``);
-      - ``_sla_closed_field``: stored boolean, true once the case is closed;
-        the model must also have a stored ``active`` boolean.
+      - ``_sla_closed_field``: stored boolean, true once the case is closed
+        (a ticket: a stored related of ``stage_id.closed``); the model must
+        also have a stored ``active`` boolean.
 
-    * the hook methods of the "Hooks" section below; those raising
-      ``NotImplementedError`` must be overridden, the others have defaults
-      that suit most models.
+    * fields the defaults read: ``company_id``, ``user_id`` (responsible),
+      ``team_id`` with a ``user_id`` (team leader), ``priority`` ("3" is
+      urgent); override ``_sla_responsible_user``, ``_sla_team_leader`` or
+      ``_sla_urgent_values`` where the model differs.
+
+    * the hook methods of the "Hooks" section below:
+      ``_sla_standard_depends``, ``_sla_standard_criteria``,
+      ``_sla_stage_resolves``, ``_sla_stage_is_closed`` and
+      ``_sla_stage_pauses`` must be overridden; the others
+      (``_sla_calendar``, ``_sla_is_cancelled``, ``_sla_stage_responds``,
+      ``_sla_resume_stage``, ``_sla_created_in_later_stage``,
+      ``_sla_is_staff_reply``, ``_sla_is_customer_message``,
+      ``_sla_reference``, ``_sla_digest_subject``, ``_sla_digest_intro``)
+      have defaults that suit most models.
+
+    * an ``ir.cron`` calling ``model._cron_check_deadlines()`` on the model.
+
+    The mixin's stored fields keep the names service.complaint always had
+    (``standard_id``, ``date_first_response``, ``date_resolved``,
+    ``response_deadline``, ``resolution_deadline``, ``next_response_deadline``,
+    the ``*_status``, ``breach_date``, ``escalation_level``, ...); none of
+    them exists in helpdesk_mgmt or helpdesk_mgmt_sla (whose deadline is
+    ``sla_deadline``). The complaint KPIs read the same columns (see
+    ``service.kpi.engine._kpi_sources`` in kpi_dashboard).
 
     * the mail machinery: the mixin reads messages in
       ``_message_post_after_hook``. List ``service.sla.mixin`` *before*
@@ -85,7 +108,8 @@ class ServiceSlaMixin(models.AbstractModel):
       ["helpdesk.ticket", "service.sla.mixin"]``), the mixin comes after
       ``mail.thread`` in the method order, so override
       ``_message_post_after_hook`` there and call
-      ``self._sla_message_posted(message)`` after ``super()``.
+      ``self._sla_message_posted(message)`` after ``super()`` (declare
+      ``_name = "helpdesk.ticket"`` too: ``_inherit`` is a list).
 
     Stage changes are read in ``write`` and ``create``: entering a stage
     stamps the first response, the resolution, pauses or resumes the clock
@@ -947,7 +971,16 @@ class ServiceSlaMixin(models.AbstractModel):
         ).sorted("level")
         due = rules.browse()
         for rule in rules:
-            if not self.breach_date or self._escalation_date(rule) > now:
+            if not self.breach_date:
+                break
+            # Working hours never pass faster than the clock: a level whose
+            # hours have not even elapsed since the breach is not due, and
+            # the calendar need not be asked (the usual case, cheaply).
+            # (Less a second: _plan rounds to the second.)
+            earliest = self.breach_date + timedelta(
+                hours=rule.hours_after_breach, seconds=-1
+            )
+            if earliest > now or self._escalation_date(rule) > now:
                 break
             due |= rule
         return due

@@ -9,3 +9,4 @@ from . import test_reminder
 from . import test_complaint_mail
 from . import test_complaint_portal
 from . import test_complaint_public_form
+from . import test_complaint_views

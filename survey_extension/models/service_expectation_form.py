@@ -203,10 +203,15 @@ class ServiceExpectationForm(models.Model):
                     service_team_id=form.team_id.id,
                     service_agent_id=form.user_id.id,
                     service_complaint_id=form.complaint_id.id,
+                    # Opened to fill in with the customer, it is no invitation
+                    # (the response rate counts invitations by send date).
+                    service_date_sent=fields.Datetime.now() if mail else False,
                 )
                 form[f"{side}_input_id"] = user_input
             form.state = f"{side}_sent"
             if mail:
+                if not user_input.service_date_sent:
+                    user_input.service_date_sent = fields.Datetime.now()
                 user_input._service_send_invitation()
                 form.message_post(
                     body=Markup("<p>%s</p>")

@@ -59,7 +59,12 @@ class SurveyUserInput(models.Model):
         ondelete="set null",
     )
     service_date_sent = fields.Datetime(
-        string="Invited On", index=True, default=fields.Datetime.now
+        string="Invited On",
+        index=True,
+        default=fields.Datetime.now,
+        help="When the invitation was sent; the response rate counts the "
+        "invitation and its answer in that month. Empty for a survey filled in "
+        "with staff, which is no invitation.",
     )
     service_score_ids = fields.One2many(
         "service.survey.score", "user_input_id", string="Service Scores"

@@ -1,5 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import Form
 
@@ -151,11 +153,14 @@ class TestExpectationGap(SurveyExtensionCommon):
         # Mailing it afterwards reuses the same answer: one token per side.
         self.form.action_send_expectation()
         self.assertEqual(self.form.expectation_input_id, user_input)
+        # (demo data may hold other invitations: look at this answer's)
         mail = self.env["mail.mail"].search(
-            [("subject", "=", "Participate to Customer expectation form survey")]
+            [
+                ("subject", "=", "Participate to Customer expectation form survey"),
+                ("body_html", "ilike", user_input.access_token),
+            ]
         )
         self.assertEqual(len(mail), 1)
-        self.assertIn(user_input.access_token, mail.body_html)
 
     def test_derived_weight_source_uses_the_dimension_weight(self):
         reliability = self.dimension["reliability"]
@@ -232,3 +237,25 @@ class TestExpectationGap(SurveyExtensionCommon):
         activity = self.gap_activities()
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.other_agent)
+
+    def test_invitation_is_dated_when_mailed_not_when_opened_with_staff(self):
+        """The response rate counts invitations by their send date: a survey
+        opened to fill in with the customer is no invitation until mailed."""
+        with freeze_time("2026-01-28 09:00:00"):
+            self.form.action_fill_expectation()
+        user_input = self.form.expectation_input_id
+        self.assertFalse(user_input.service_date_sent)
+        with freeze_time("2026-02-02 09:00:00"):
+            self.form.action_send_expectation()
+        self.assertEqual(str(user_input.service_date_sent), "2026-02-02 09:00:00")
+        # Mailing it again is a reminder: the invitation keeps its date.
+        with freeze_time("2026-02-05 09:00:00"):
+            self.form.action_send_expectation()
+        self.assertEqual(str(user_input.service_date_sent), "2026-02-02 09:00:00")
+        # Mailed straight away: dated by that mail.
+        with freeze_time("2026-02-10 09:00:00"):
+            self.fill_expectation()
+            self.form.action_send_perception()
+        self.assertEqual(
+            str(self.form.perception_input_id.service_date_sent), "2026-02-10 09:00:00"
+        )

@@ -24,13 +24,15 @@ export class KpiDashboard extends Component {
         this.orm = useService("orm");
         this.action = useService("action");
         this.state = useState({
-            period: "this_month",
+            // The last complete month, as the export wizard.
+            period: "last_month",
             teamId: false,
             data: null,
             category: "all",
         });
         this.trendCanvas = useRef("trend");
         this.gapCanvas = useRef("gap");
+        this.ipaCanvas = useRef("ipa");
         this.charts = [];
         this.periods = [
             ["this_month", _t("This month")],
@@ -101,6 +103,24 @@ export class KpiDashboard extends Component {
         }
         const digits = unitKey === "count" ? 0 : 1;
         return formatFloat(value, {digits: [false, digits]});
+    }
+
+    intervalTitle(tile) {
+        if (tile.ci_low === null || tile.ci_low === undefined) {
+            return _t("Too few cases (n = %s) to be significant", tile.n);
+        }
+        return _t("Too few cases (n = %(n)s): 95 % interval %(low)s–%(high)s", {
+            n: tile.n,
+            low: this.format(tile.ci_low, tile.unit_key),
+            high: this.format(tile.ci_high, tile.unit_key),
+        });
+    }
+
+    rootCauseMissingText(missing) {
+        return _t(
+            "Data quality: %(share)s % of the resolved complaints (%(missing)s of %(resolved)s) have no root cause and are left out of the root causes above.",
+            {share: this.format(missing.share), missing: missing.missing, resolved: missing.resolved}
+        );
     }
 
     arrowClass(tile) {
@@ -192,6 +212,93 @@ export class KpiDashboard extends Component {
                 })
             );
         }
+        if (this.ipaCanvas.el && data.ipa.points.length) {
+            this.charts.push(new window.Chart(this.ipaCanvas.el, this.ipaChart(data.ipa)));
+        }
+    }
+
+    ipaChart(ipa) {
+        // One dataset per quadrant, so that the legend names the quadrants;
+        // the cross-hairs at the means as two dashed lines.
+        const colours = {
+            concentrate: "#D44C59",
+            keep_up: "#22C55E",
+            low_priority: "#9CA3AF",
+            overkill: "#E4A900",
+        };
+        const importances = ipa.points.map((point) => point.importance);
+        const performances = ipa.points.map((point) => point.performance);
+        const pad = (values, cut) => {
+            const spread = Math.max(...values.map((v) => Math.abs(v - cut)), 1e-6) * 1.25;
+            return [cut - spread, cut + spread];
+        };
+        const [xMin, xMax] = pad(importances, ipa.importance_cut);
+        const [yMin, yMax] = pad(performances, ipa.performance_cut);
+        const cross = {
+            type: "line",
+            borderColor: "#6B7280",
+            borderDash: [4, 4],
+            borderWidth: 1,
+            pointRadius: 0,
+            fill: false,
+        };
+        const datasets = ipa.quadrants.map(([key, label]) => ({
+            type: "scatter",
+            label,
+            data: ipa.points
+                .filter((point) => point.quadrant === key)
+                .map((point) => ({x: point.importance, y: point.performance, name: point.name})),
+            backgroundColor: colours[key],
+            pointRadius: 7,
+        }));
+        datasets.push(
+            {...cross, label: "", data: [{x: ipa.importance_cut, y: yMin}, {x: ipa.importance_cut, y: yMax}]},
+            {...cross, label: "", data: [{x: xMin, y: ipa.performance_cut}, {x: xMax, y: ipa.performance_cut}]}
+        );
+        // Each point named next to it: the chart reads without the table.
+        const names = {
+            id: "kpiIpaNames",
+            afterDatasetsDraw(chart) {
+                const ctx = chart.ctx;
+                ctx.save();
+                ctx.font = "11px sans-serif";
+                ctx.fillStyle = "#374151";
+                chart.data.datasets.forEach((dataset, index) => {
+                    if (dataset.type !== "scatter" || !chart.isDatasetVisible(index)) {
+                        return;
+                    }
+                    chart.getDatasetMeta(index).data.forEach((element, position) => {
+                        ctx.fillText(dataset.data[position].name, element.x + 9, element.y + 4);
+                    });
+                });
+                ctx.restore();
+            },
+        };
+        return {
+            type: "scatter",
+            data: {datasets},
+            plugins: [names],
+            options: {
+                maintainAspectRatio: false,
+                scales: {
+                    x: {min: xMin, max: xMax, title: {display: true, text: _t("Importance (derived weight)")}},
+                    y: {min: yMin, max: yMax, title: {display: true, text: _t("Performance (mean perception)")}},
+                },
+                plugins: {
+                    legend: {
+                        position: "bottom",
+                        labels: {filter: (item) => item.text !== ""},
+                    },
+                    tooltip: {
+                        filter: (item) => item.raw && item.raw.name,
+                        callbacks: {
+                            label: (item) =>
+                                `${item.raw.name}: ${formatFloat(item.raw.x, {digits: [false, 2]})}, ${formatFloat(item.raw.y, {digits: [false, 2]})}`,
+                        },
+                    },
+                },
+            },
+        };
     }
 }
 

@@ -10,6 +10,10 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             trigger: ".o_kpi_dashboard .o_kpi_tile[data-code='COMPLAINT_COUNT'] .o_kpi_value",
         },
         {
+            content: "It opens on the last complete month, as the export",
+            trigger: ".o_kpi_dashboard[data-period='last_month'] .o_kpi_tile",
+        },
+        {
             content: "The dashboard says how fresh its data is",
             trigger: ".o_kpi_as_of:contains('Data as of')",
         },
@@ -19,8 +23,20 @@ registry.category("web_tour.tours").add("kpi_dashboard_tour", {
             run: "select last_12",
         },
         {
+            content: "The dimensions are placed in their quadrants",
+            trigger: ".o_kpi_ipa tbody tr:contains('KPI UI R') td:last-child:not(:empty)",
+        },
+        {
             content: "The team league table has rows",
             trigger: ".o_kpi_league_team tbody tr",
+        },
+        {
+            content: "The league table says how to read it",
+            trigger: ".o_kpi_league_legend",
+        },
+        {
+            content: "A figure of too few cases: a quiet marker with its interval on hover",
+            trigger: ".o_kpi_tile .o_kpi_not_significant[title]:not(.text-warning)",
         },
         {
             content: "Only the efficiency KPIs",

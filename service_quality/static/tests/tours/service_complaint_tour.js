@@ -55,12 +55,7 @@ registry.category("web_tour.tours").add("service_quality_complaint_tour", {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains('In Progress')",
         },
         {
-            content: "Open the solution tab",
-            trigger: ".o_notebook .nav-link:contains('Solution and Root Cause')",
-            run: "click",
-        },
-        {
-            content: "Write the solution",
+            content: "Write the solution, on the sheet next to the description",
             trigger: ".o_field_html[name='solution'] .odoo-editor-editable",
             run: "editor We replaced the display board.",
         },

@@ -1,7 +1,8 @@
 /** @odoo-module **/
-// A deadline shown as the time left before it ("3 h 20 min left") or past it
-// ("overdue by 2 d 4 h"), which is what an agent scanning a queue needs; the
-// exact date and time stay in the tooltip.
+// A deadline shown as the time left before it ("3h 20m left") or past it
+// ("overdue 2d 4h", "超时 2天4小时"), which is what an agent scanning a queue
+// needs, short enough for a list column; the exact date and time stay in the
+// tooltip.
 import {Component} from "@odoo/owl";
 import {_t} from "@web/core/l10n/translation";
 import {formatDateTime} from "@web/core/l10n/dates";
@@ -17,15 +18,15 @@ export function formatDuration(minutes) {
     const mins = total % 60;
     if (days) {
         return hours
-            ? _t("%(days)s d %(hours)s h", {days, hours})
-            : _t("%(days)s d", {days});
+            ? _t("%(days)sd %(hours)sh", {days, hours})
+            : _t("%(days)sd", {days});
     }
     if (hours) {
         return mins
-            ? _t("%(hours)s h %(minutes)s min", {hours, minutes: mins})
-            : _t("%(hours)s h", {hours});
+            ? _t("%(hours)sh %(minutes)sm", {hours, minutes: mins})
+            : _t("%(hours)sh", {hours});
     }
-    return _t("%(minutes)s min", {minutes: mins});
+    return _t("%(minutes)sm", {minutes: mins});
 }
 
 export class DeadlineCountdownField extends Component {
@@ -47,7 +48,7 @@ export class DeadlineCountdownField extends Component {
         }
         const duration = formatDuration(left);
         return left < 0
-            ? _t("overdue by %(duration)s", {duration})
+            ? _t("overdue %(duration)s", {duration})
             : _t("%(duration)s left", {duration});
     }
 

@@ -1,0 +1,5 @@
+from . import test_sale_complaint
+from . import test_sale_complaint_rate
+from . import test_sale_expectation
+from . import test_sale_stock_delivery
+from . import test_ui
