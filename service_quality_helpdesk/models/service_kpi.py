@@ -35,10 +35,10 @@ class ServiceKpi(models.Model):
 
     @api.model
     @api.readonly
-    def get_dashboard_data(self, period="this_month", team_ids=None, sources=None):
+    def get_dashboard_data(self, *args, sources=None, **kwargs):
         """The dashboard of complaints, tickets (``sources``: a key of
         CASE_SOURCES) or both."""
         context = self._service_sources_context(sources)
         if context:
             self = self.with_context(**context)
-        return super().get_dashboard_data(period, team_ids)
+        return super().get_dashboard_data(*args, **kwargs)

@@ -129,7 +129,7 @@ class TestTicketKpi(HelpdeskCommon):
         Kpi = self.env["service.kpi"].with_user(self.manager)
 
         def count(sources):
-            data = Kpi.get_dashboard_data("last_12", self.team.ids, sources)
+            data = Kpi.get_dashboard_data("last_12", self.team.ids, sources=sources)
             tile = next(t for t in data["tiles"] if t["code"] == "COMPLAINT_COUNT")
             return tile["value"]
 
@@ -138,7 +138,7 @@ class TestTicketKpi(HelpdeskCommon):
             self.assertEqual(count("complaint"), 1)
             self.assertEqual(count("all"), 4)
         with self.assertRaises(ValidationError):
-            Kpi.get_dashboard_data("last_12", self.team.ids, "orders")
+            Kpi.get_dashboard_data("last_12", self.team.ids, sources="orders")
         Export = self.env["service.kpi.export"].with_user(self.manager)
         wizard = Export.create(
             {"date_from": JAN_1, "date_to": JAN_31, "service_sources": "ticket"}
