@@ -2,14 +2,24 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo.tools import SQL
 
-# The deadline fields computed from the received date and the resolution.
+# The deadline fields computed from the received date and the resolution,
+# in the order they depend on each other.
 RECOMPUTED = (
+    "service_type_id",
+    "service_tier_id",
     "standard_id",
     "response_deadline",
     "response_warning_date",
+    "response_working_hours",
+    "response_status",
     "resolution_deadline",
     "resolution_warning_date",
     "resolution_working_hours",
+    "resolution_status",
+    "deadline_status",
+    "next_deadline",
+    "breach_date",
+    "escalation_next_date",
 )
 
 

@@ -143,6 +143,8 @@ class TestTicketDeadline(HelpdeskCommon):
         post_init_hook(self.env)
         self.assertEqual(ticket.service_date_received, shanghai(5, 9))
         self.assertEqual(ticket.response_deadline, shanghai(5, 14))
+        # Long past its deadline, never answered.
+        self.assertEqual(ticket.response_status, "breached")
         self.assertFalse(ticket.date_resolved)
         self.assertEqual(done.date_resolved, shanghai(5, 11))
         self.assertEqual(done.resolution_status, "on_time")
