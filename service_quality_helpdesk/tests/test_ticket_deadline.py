@@ -148,3 +148,26 @@ class TestTicketDeadline(HelpdeskCommon):
         self.assertFalse(ticket.date_resolved)
         self.assertEqual(done.date_resolved, shanghai(5, 11))
         self.assertEqual(done.resolution_status, "on_time")
+
+    def test_a_reply_by_mail_through_the_gateway_opens_a_next_response(self):
+        with self.at(shanghai(5, 9)):
+            ticket = self.create_ticket()
+        with self.at(shanghai(5, 10)):
+            self.agent_replies(ticket, body="Please send a photo")
+        raw = (
+            "From: Shop Owner <owner@example.com>\r\n"
+            "To: support@example.com\r\n"
+            f"Subject: Re: {ticket.display_name}\r\n"
+            "Date: Mon, 05 Jan 2026 06:00:00 +0000\r\n"
+            "Message-ID: <hd-reply-1@example.com>\r\n"
+            "Content-Type: text/plain; charset=utf-8\r\n"
+            "\r\n"
+            "Photo attached.\r\n"
+        )
+        with self.at(shanghai(5, 14)):
+            self.env["mail.thread"].message_process(
+                "helpdesk.ticket", raw, thread_id=ticket.id
+            )
+        self.assertEqual(ticket.message_ids[:1].author_id, self.contact)
+        self.assertEqual(ticket.date_last_customer_message, shanghai(5, 14))
+        self.assertEqual(ticket.next_response_deadline, shanghai(5, 16))
