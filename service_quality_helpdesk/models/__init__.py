@@ -11,3 +11,4 @@ from . import service_survey_score
 from . import service_kpi_engine
 from . import service_kpi
 from . import service_kpi_export
+from . import service_agent_appraisal

@@ -152,3 +152,22 @@ class TestTicketKpi(HelpdeskCommon):
         output = io.BytesIO()
         again._write_workbook(output)
         self.assertTrue(output.getvalue().startswith(b"PK"))
+
+    def test_agent_appraisal_counts_the_agents_tickets(self):
+        appraisal = self.env["service.agent.appraisal"].with_user(self.manager)
+        groups = appraisal._read_group(
+            [
+                ("kind", "=", "ticket"),
+                ("team_id", "=", self.team.id),
+                ("date", ">=", "2026-01-01"),
+                ("date", "<=", "2026-01-31"),
+            ],
+            ["user_id"],
+            ["complaint_count:sum", "response_on_time:avg", "response_count:sum"],
+        )
+        self.assertEqual(groups, [(self.hd_agent, 3, self.naive()["sla_response"], 3)])
+        # The complaints' rows are still there, under their own kind.
+        complaints = appraisal.search_count(
+            [("kind", "=", "complaint"), ("team_id", "=", self.team.id)]
+        )
+        self.assertEqual(complaints, 1)
