@@ -243,8 +243,11 @@ ensure_odoo_test_deps() {
             "$ODOO_PYTHON" -m pip show -q "${wheel%%==*}" >/dev/null 2>&1 ||
                 missing+=("$wheel")
         done
+        # --no-deps: they require the odoo distribution, which this Odoo (a
+        # source checkout) is not; they need nothing else.
         [ ${#missing[@]} -eq 0 ] ||
-            "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check "${missing[@]}"
+            "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check --no-deps \
+                "${missing[@]}"
     fi
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
         command -v google-chrome >/dev/null 2>&1 || {
