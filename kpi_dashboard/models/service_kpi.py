@@ -261,6 +261,9 @@ class ServiceKpi(models.Model):
         everything = ({}, [(date_from, date_to)])
         if granularity not in ("month", None):
             return everything
+        if self.env.context.get("kpi_sources"):
+            # A snapshot holds the figures of every source together.
+            return everything
         filters = {cut: ids for cut, ids in (filters or {}).items() if ids}
         scope, companies = self._snapshot_scope(cuts, filters)
         if not scope:
