@@ -14,6 +14,7 @@
     "depends": ["survey_extension", "kpi_dashboard", "sale"],
     "data": [
         "security/service_quality_sale_security.xml",
+        "security/ir.model.access.csv",
         "data/mail_activity_type_data.xml",
         "data/ir_cron_data.xml",
         "views/service_customer_tier_views.xml",

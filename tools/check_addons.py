@@ -99,6 +99,23 @@ def _assigned_name(node):
     return None
 
 
+def _inherited_names(node):
+    """The model names of ``_inherit`` in a class body (a string or a list)."""
+    for stmt in node.body:
+        if isinstance(stmt, ast.Assign) and any(
+            isinstance(target, ast.Name) and target.id == "_inherit"
+            for target in stmt.targets
+        ):
+            value = stmt.value
+            items = value.elts if isinstance(value, ast.List | ast.Tuple) else [value]
+            return {
+                item.value
+                for item in items
+                if isinstance(item, ast.Constant) and isinstance(item.value, str)
+            }
+    return set()
+
+
 def _base_names(node):
     names = set()
     for base in node.bases:
@@ -120,7 +137,12 @@ def concrete_models(addon):
             if not isinstance(node, ast.ClassDef):
                 continue
             name = _assigned_name(node)
-            if name and _base_names(node) & CONCRETE_BASES:
+            # ``_name = "x"`` with ``_inherit = ["x", "mixin"]`` extends x.
+            if (
+                name
+                and _base_names(node) & CONCRETE_BASES
+                and name not in _inherited_names(node)
+            ):
                 models[name] = path.relative_to(addon.parent)
     return models
 

@@ -233,10 +233,28 @@ odoo_test_counts() {  # from the "N failed, N error(s) of N tests" lines
     add_counts "$("$VENV/bin/python" tools/count_results.py odoo "$LOG_DIR/$1.log")" "$2"
 }
 
+# OCA Helpdesk for the service_quality_helpdesk bridge; _sla and _rating are
+# installed in the database without demo data only (the bridge's coexistence
+# tests run there; the demo database has the bridge without them).
+HELPDESK_WHEELS="odoo-addon-helpdesk_mgmt==18.0.* odoo-addon-helpdesk_mgmt_sla==18.0.* odoo-addon-helpdesk_mgmt_rating==18.0.*"
+HELPDESK_COEXIST=helpdesk_mgmt_sla,helpdesk_mgmt_rating
+
 ensure_odoo_test_deps() {
     "$ODOO_PYTHON" -c 'import pytest_odoo, websocket' 2>/dev/null ||
         "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check \
             pytest pytest-odoo websocket-client
+    if [[ ",$ADDONS," == *,service_quality_helpdesk,* ]]; then
+        local wheel missing=()
+        for wheel in $HELPDESK_WHEELS; do
+            "$ODOO_PYTHON" -m pip show -q "${wheel%%==*}" >/dev/null 2>&1 ||
+                missing+=("$wheel")
+        done
+        # --no-deps: they require the odoo distribution, which this Odoo (a
+        # source checkout) is not; they need nothing else.
+        [ ${#missing[@]} -eq 0 ] ||
+            "$ODOO_PYTHON" -m pip install -q --disable-pip-version-check --no-deps \
+                "${missing[@]}"
+    fi
     command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 ||
         command -v google-chrome >/dev/null 2>&1 || {
         say "Chromium is missing (browser tours need it): installing it from Debian."
@@ -329,7 +347,9 @@ odoo_tests() {
 
     step "Odoo: fresh database $DB_NODEMO without demo data, all tests in Odoo's runner"
     dropdb --if-exists "$DB_NODEMO"
-    odoo_run install-nodemo "$DB_NODEMO" -i "$ADDONS" --without-demo=all \
+    local nodemo_addons=$ADDONS
+    [[ ",$ADDONS," == *,service_quality_helpdesk,* ]] && nodemo_addons="$ADDONS,$HELPDESK_COEXIST"
+    odoo_run install-nodemo "$DB_NODEMO" -i "$nodemo_addons" --without-demo=all \
         --test-enable --test-tags="$tags"
     check_odoo_step $? install-nodemo "install of $ADDONS without demo data, tests clean"
     odoo_test_counts install-nodemo "Odoo tests without demo data"

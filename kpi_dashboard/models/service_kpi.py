@@ -261,6 +261,9 @@ class ServiceKpi(models.Model):
         everything = ({}, [(date_from, date_to)])
         if granularity not in ("month", None):
             return everything
+        if self.env.context.get("kpi_sources"):
+            # A snapshot holds the figures of every source together.
+            return everything
         filters = {cut: ids for cut, ids in (filters or {}).items() if ids}
         scope, companies = self._snapshot_scope(cuts, filters)
         if not scope:
@@ -537,11 +540,19 @@ class ServiceKpi(models.Model):
             },
             "servqual": self._servqual(start, end, filters),
             "ipa": self._ipa(start, end, filters),
+            "extra_tables": self._dashboard_extra_tables(start, end, filters),
             "teams": [
                 {"id": team.id, "name": team.display_name}
                 for team in self.env["service.team"].search([])
             ],
         }
+
+    @api.model
+    def _dashboard_extra_tables(self, start, end, filters):
+        """Hook: bridges add tables to the dashboard, each
+        {"key", "title", "columns": [{"label", "unit"}], "rows": [{"id",
+        "name", "values"}], "note"}; a "count" unit shows no decimals."""
+        return []
 
     @api.model
     def _as_of(self):

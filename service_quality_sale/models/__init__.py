@@ -6,4 +6,5 @@ from . import sale_order
 from . import sale_order_line
 from . import res_partner
 from . import res_users
+from . import service_kpi
 from . import service_kpi_engine

@@ -263,7 +263,7 @@ class SaleOrder(models.Model):
     def action_view_service_expectation_forms(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
-            "survey_extension.service_expectation_form_action"
+            "service_quality_sale.service_expectation_form_action_sale"
         )
         forms = self.service_expectation_form_ids
         action["domain"] = [("sale_order_id", "=", self.id)]

@@ -34,6 +34,13 @@ class TestSaleComplaint(ServiceQualitySaleCommon):
             order.action_view_service_complaints()["domain"],
             [("sale_order_id", "=", order.id)],
         )
+        # The customer's button lists it, for the company and the contact.
+        for partner in (self.customer, self.contact):
+            action = partner.with_user(
+                self.agent
+            ).action_view_service_order_complaints()
+            found = env["service.complaint"].search(action["domain"])
+            self.assertEqual(found, complaint)
 
     def test_a_complaint_cannot_be_about_another_customers_order(self):
         order = self.create_order(partner=self.top_customer)

@@ -140,3 +140,38 @@ class TestSaleComplaintRate(ServiceQualitySaleCommon):
         }
         self.assertEqual(rows["Test Machines"], (2, 4, 2000.0))
         self.assertEqual(rows["Test Parts"][:2], (3, 2))
+
+    def test_dashboard_shows_the_rates_per_sales_team_and_product_category(self):
+        data = (
+            self.env["service.kpi"]
+            .with_user(self.manager)
+            .get_dashboard_data("last_12")
+        )
+        tables = {table["key"]: table for table in data["extra_tables"]}
+        self.assertEqual(set(tables), {"sale_sales_team", "sale_product_category"})
+
+        def rows(key):
+            return {row["name"]: row["values"] for row in tables[key]["rows"]}
+
+        # Since the first of the month 11 months ago: the order of 400 days
+        # ago is out, the complaint of 100 days ago in.
+        categories = rows("sale_product_category")
+        self.assertEqual(categories["Test Machines"], [2, 4, 2000.0])
+        self.assertEqual(categories["Test Parts"], [3, 3, 1000.0])
+        teams = rows("sale_sales_team")
+        self.assertEqual(teams["Test Sales East"], [2, 4, 2000.0])
+        self.assertEqual(teams["Test Sales West"], [2, 1, 500.0])
+        self.assertEqual(
+            [column["label"] for column in tables["sale_sales_team"]["columns"]],
+            ["Sales Team", "Orders", "Complaints", "Per 1 000 Orders"],
+        )
+        self.assertFalse(tables["sale_sales_team"]["note"])
+        # The service team filter does not cut orders, and says so.
+        data = (
+            self.env["service.kpi"]
+            .with_user(self.manager)
+            .get_dashboard_data("last_12", team_ids=self.team.ids)
+        )
+        table = data["extra_tables"][0]
+        self.assertIn("team filter does not apply", table["note"])
+        self.assertEqual({row["name"]: row["values"] for row in table["rows"]}, teams)

@@ -175,7 +175,7 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         )
         self.assertEqual(pending.service_expectation_form_ids.state, "expectation_done")
 
-    def test_salesperson_confirms_and_sees_the_status_not_the_form(self):
+    def test_salesperson_confirms_sees_the_status_and_reads_not_writes_the_form(self):
         order = self.create_order(confirm=False)
         order.with_user(self.salesperson).action_confirm()
         form = order.service_expectation_form_ids
@@ -184,8 +184,10 @@ class TestSaleExpectation(ServiceQualitySaleCommon):
         as_sales.invalidate_recordset()
         self.assertEqual(as_sales.service_gap_status, "waiting_expectation")
         self.assertEqual(as_sales.service_expectation_form_count, 1)
+        # The reviewer fills it in; the salesperson only reads it.
+        self.assertEqual(form.with_user(self.salesperson).name, form.name)
         with self.assertRaises(AccessError):
-            form.with_user(self.salesperson).read(["name"])
+            form.with_user(self.salesperson).write({"name": "Changed"})
 
     def test_reviewer_outside_the_team_fills_the_form(self):
         self.company.service_sale_reviewer_id = self.other_agent

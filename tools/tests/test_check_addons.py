@@ -96,6 +96,18 @@ def test_abstract_models_need_no_access_line(tmp_path):
     assert set(check_addons.concrete_models(addon)) == {"demo.thing", "demo.wizard"}
 
 
+def test_extension_adding_a_mixin_needs_no_access_line(tmp_path):
+    addon = make_addon(tmp_path)
+    (addon / "models" / "res_partner.py").write_text(
+        "from odoo import models\n\n\n"
+        "class ResPartner(models.Model):\n"
+        '    _name = "res.partner"\n'
+        '    _inherit = ["res.partner", "demo.mixin"]\n'
+    )
+    assert "res.partner" not in check_addons.concrete_models(addon)
+    assert check_addons.check_access(addon) == []
+
+
 @pytest.mark.parametrize(
     "change, expected",
     [

@@ -1,0 +1,23 @@
+# Copyright 2026 Service Quality for Odoo
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+SURVEY_SENDERS = [
+    ("service", "Service quality satisfaction survey"),
+    ("rating", "Helpdesk rating mail"),
+]
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    service_helpdesk_survey = fields.Selection(
+        SURVEY_SENDERS,
+        string="Closed Ticket Survey",
+        default="service",
+        required=True,
+        help="What the customer receives when a ticket is closed: our "
+        "satisfaction survey (the helpdesk rating mail is then not sent) or the "
+        "rating mail of Helpdesk Rating (our survey is then not sent). One "
+        "customer gets one survey.",
+    )
