@@ -1,6 +1,7 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from freezegun import freeze_time
+from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import Form
@@ -214,6 +215,14 @@ class TestExpectationGap(SurveyExtensionCommon):
             .create({"partner_id": self.contact.id, "user_id": self.agent.id})
         )
         self.assertEqual(form.name, "Small Shop Ltd, Shop Owner 的期望表")
+
+    def test_form_hides_its_empty_links_once_sent(self):
+        arch = etree.fromstring(
+            self.env["service.expectation.form"].get_view(view_type="form")["arch"]
+        )
+        for name in ("res_ref", "complaint_id"):
+            [field] = arch.xpath(f"//field[@name='{name}']")
+            self.assertIn(f"not {name}", field.get("invisible"))
 
     def test_gap_within_threshold_raises_no_alert(self):
         self.company.service_gap_threshold = 60.0
