@@ -4,7 +4,7 @@
     "name": "Service Quality KPIs",
     "summary": "Satisfaction and service KPIs computed in SQL, monthly snapshots, "
     "a manager dashboard and Excel reports",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Services/Service Quality",
     "website": "https://github.com/service-quality-odoo/service-quality",
     "author": "Service Quality for Odoo",

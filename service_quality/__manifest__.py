@@ -52,6 +52,7 @@
         "demo/service_standard_demo.xml",
         "demo/res_partner_demo.xml",
         "demo/service_complaint_demo.xml",
+        "demo/res_users_portal_demo.xml",
         "demo/service_promise_demo.xml",
         "demo/service_reminder_demo.xml",
     ],

@@ -26,6 +26,7 @@
         "views/service_survey_score_views.xml",
         "views/service_expectation_form_views.xml",
         "views/service_survey_campaign_views.xml",
+        "wizards/service_survey_campaign_send_views.xml",
         "views/survey_survey_views.xml",
         "views/survey_question_views.xml",
         "views/survey_user_input_views.xml",

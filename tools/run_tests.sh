@@ -2,7 +2,8 @@
 # Runs every test of the repository and ends with "N passed, N failed".
 #
 # 1. static checks (no Odoo): ruff format + lint, pylint-odoo (OCA mandatory
-#    checks), manifests / XML / access rules / .po files (tools/check_addons.py);
+#    checks), manifests / XML / access rules / .po files (tools/check_addons.py),
+#    one Chinese term per concept (tools/check_glossary.py, docs/glossary.md);
 # 2. plain pytest for the pure-Python code (tools/tests, */tests_pure); the
 #    wheels: every addon (each root folder with a manifest) built with whool
 #    (pyproject.toml, the OCA way) and installed into a scratch venv, where
@@ -115,6 +116,11 @@ static_checks() {
         ok "addon README.rst up to date with readme/ fragments"
     else
         cat "$LOG_DIR/readme.log"; ko "addon README.rst up to date with readme/ fragments"
+    fi
+    if "$VENV/bin/python" tools/check_glossary.py . >"$LOG_DIR/glossary.log" 2>&1; then
+        ok "$(tail -1 "$LOG_DIR/glossary.log")"
+    else
+        cat "$LOG_DIR/glossary.log"; ko "zh_CN.po files follow docs/glossary.md"
     fi
     if "$VENV/bin/python" tools/check_addons.py . >"$LOG_DIR/check-addons.log" 2>&1; then
         ok "$(tail -1 "$LOG_DIR/check-addons.log")"

@@ -8,6 +8,46 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+# Demo history subjects per complaint category (in the order of the
+# generator's ``categories``), in English and in Chinese: the record's own
+# language, the customer's, not the reader's.
+DEMO_SUBJECTS = {
+    False: [
+        [
+            "The device stops after a few minutes",
+            "Cracked casing on delivery",
+            "Fault after one week of use",
+        ],
+        [
+            "Order a week late",
+            "Parcel delivered to the wrong address",
+            "Parcel damaged, parts missing",
+        ],
+        [
+            "Invoice does not match the order",
+            "Charged twice, refund wanted",
+            "Invoice never received",
+        ],
+        [
+            "Unfriendly answer on the hotline",
+            "Shop staff impatient",
+            "Several calls, nobody called back",
+        ],
+        [
+            "Installer did not come at the agreed time",
+            "Leak after installation",
+            "Installation fee above the quote",
+        ],
+    ],
+    True: [
+        ["设备开机几分钟后自动停机", "收到的产品外壳有裂痕", "使用一周后出现故障"],
+        ["订单延迟一周仍未送达", "快递送错地址", "包裹破损，配件缺失"],
+        ["发票金额与订单不符", "重复扣款，要求退款", "一直未收到发票"],
+        ["客服热线答复态度冷淡", "门店店员不耐烦", "多次来电无人回电"],
+        ["安装师傅未按约定时间上门", "安装后出现漏水", "安装费用高于报价"],
+    ],
+}
+
 
 class ServiceComplaint(models.Model):
     _inherit = "service.complaint"
@@ -99,10 +139,13 @@ class ServiceComplaint(models.Model):
                 received = month + timedelta(
                     days=rng.randint(0, 26), hours=rng.randint(0, 9)
                 )
+                partner = rng.choice(customers)
+                # A subject in the customer's own language, like a real case.
+                subjects = DEMO_SUBJECTS[partner.lang == "zh_CN"][index]
                 values.append(
                     {
-                        "name": self.env._("Demo history complaint"),
-                        "partner_id": rng.choice(customers).id,
+                        "name": subjects[len(values) % len(subjects)],
+                        "partner_id": partner.id,
                         "team_id": team.id,
                         "user_id": rng.choice(teams[team]).id,
                         "category_id": categories[index].id,

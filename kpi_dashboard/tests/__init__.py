@@ -3,6 +3,7 @@ from . import test_kpi_access
 from . import test_kpi_complaints
 from . import test_kpi_dashboard
 from . import test_kpi_export
+from . import test_kpi_migration
 from . import test_kpi_readonly
 from . import test_kpi_reference
 from . import test_kpi_scores

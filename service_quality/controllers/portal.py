@@ -23,10 +23,15 @@ class ServiceComplaintPortal(CustomerPortal):
 
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        Complaint = request.env["service.complaint"]
+        readable = Complaint.has_access("read")
         if "complaint_count" in counters:
-            Complaint = request.env["service.complaint"]
-            values["complaint_count"] = (
-                Complaint.search_count([]) if Complaint.has_access("read") else 0
+            values["complaint_count"] = Complaint.search_count([]) if readable else 0
+        if "complaint_open_count" in counters:
+            # what still needs the customer's attention, as Odoo's own
+            # "Quotations to review" card
+            values["complaint_open_count"] = (
+                Complaint.search_count([("is_closed", "=", False)]) if readable else 0
             )
         return values
 
@@ -132,50 +137,58 @@ class ServiceComplaintPortal(CustomerPortal):
         website=True,
     )
     def portal_new_complaint(self, **post):
+        return self._portal_complaint_form("service_quality.portal_new_complaint", post)
+
+    def _portal_complaint_form(
+        self, template, post, default_subject="", extra_values=None, complaints=None
+    ):
+        """Show and submit a customer's complaint form of the portal: the
+        input is checked, and kept on the page with the error when refused;
+        the complaint and its files are created in one savepoint.
+
+        :param complaints: the ``service.complaint`` model (sudo) to create
+            with, e.g. with a company or defaults of the caller's document
+        """
         env = request.env
         values = self._prepare_portal_layout_values()
         values.update(
             {
                 "page_name": "complaint_new",
                 "values": {
-                    "subject": (post.get("subject") or "").strip(),
+                    "subject": (post.get("subject") or default_subject).strip(),
                     "description": (post.get("description") or "").strip(),
                 },
                 "error": False,
                 **attachment_limits(),
+                **(extra_values or {}),
             }
         )
         if request.httprequest.method != "POST":
-            return request.render("service_quality.portal_new_complaint", values)
+            return request.render(template, values)
+        subject = values["values"]["subject"]
+        description = values["values"]["description"]
         try:
             with env.cr.savepoint():
-                if (
-                    not values["values"]["subject"]
-                    or not values["values"]["description"]
-                ):
+                if not subject or not description:
                     raise ValidationError(
                         env._("Please fill in a subject and a description.")
                     )
-                check_text_limits(
-                    values["values"]["subject"], values["values"]["description"]
-                )
+                check_text_limits(subject, description)
                 files = read_uploaded_files(
                     request.httprequest.files.getlist("attachments")
                 )
-                complaint = (
-                    env["service.complaint"]
-                    .sudo()
-                    ._create_from_customer(
-                        env.user.partner_id,
-                        values["values"]["subject"],
-                        text_to_html(values["values"]["description"]),
-                        env.ref("service_quality.service_channel_portal"),
-                        files,
-                    )
+                if complaints is None:
+                    complaints = env["service.complaint"].sudo()
+                complaint = complaints._create_from_customer(
+                    env.user.partner_id,
+                    subject,
+                    text_to_html(description),
+                    env.ref("service_quality.service_channel_portal"),
+                    files,
                 )
         except (UserError, ValidationError) as error:
             values["error"] = error.args[0]
-            return request.render("service_quality.portal_new_complaint", values)
+            return request.render(template, values)
         return request.redirect(f"/my/complaints/{complaint.id}")
 
     # ------------------------------------------------------------------

@@ -17,3 +17,4 @@ from . import service_reminder
 from . import service_reminder_log
 from . import service_complaint_submission
 from . import mail_thread
+from . import ir_module_module

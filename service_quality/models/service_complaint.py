@@ -686,11 +686,13 @@ class ServiceComplaint(models.Model):
         if comment and comment.strip():
             values["evaluation_note"] = comment.strip()
         self.write(values)
+        # logged for the team, in the company's language (not the customer's)
+        team = self.with_context(lang=self.company_id._service_chatter_lang())
         self._message_log(
-            body=_(
+            body=team.env._(
                 "The customer accepted the result: %(evaluation)s.",
                 evaluation=self._fields["customer_evaluation"].convert_to_export(
-                    evaluation, self
+                    evaluation, team
                 ),
             )
         )

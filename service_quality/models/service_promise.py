@@ -291,18 +291,24 @@ class ServicePromise(models.Model):
         due = self.search(domain, order="date_due, id", limit=batch_size)
         activity_type = self.env.ref("service_quality.mail_activity_type_promise_due")
         model_id = self.env["ir.model"]._get_id(self._name)
-        vals_list = [
-            {
-                "res_model_id": model_id,
-                "res_id": promise.id,
-                "activity_type_id": activity_type.id,
-                "user_id": (promise.user_id or promise.team_id.user_id).id,
-                "date_deadline": promise.date_due,
-                "automated": True,
-                "summary": self.env._("Promise due: %(promise)s", promise=promise.name),
-            }
-            for promise in due
-        ]
+        vals_list = []
+        for promise in due:
+            user = promise.user_id or promise.team_id.user_id
+            # in the owner's language, not the cron user's
+            reader_env = self.with_context(lang=user.lang).env
+            vals_list.append(
+                {
+                    "res_model_id": model_id,
+                    "res_id": promise.id,
+                    "activity_type_id": activity_type.id,
+                    "user_id": user.id,
+                    "date_deadline": promise.date_due,
+                    "automated": True,
+                    "summary": reader_env._(
+                        "Promise due: %(promise)s", promise=promise.name
+                    ),
+                }
+            )
         self.env["mail.activity"].sudo().create(vals_list)
         due.write({"due_activity_scheduled": True})
         remaining = self.search_count(domain) if len(due) == batch_size else 0

@@ -890,11 +890,13 @@ class ServiceSlaMixin(models.AbstractModel):
         for record in self:
             user = record._sla_responsible_user() or record._sla_team_leader()
             if user:
+                # in the assignee's language, not the cron user's
+                record = record.with_context(lang=user.lang)
                 vals_list.append(
                     record._activity_values(
                         activity_type,
                         user,
-                        _(
+                        record.env._(
                             "Deadline at risk: %(deadline)s",
                             deadline=record._format_deadline(record.next_deadline),
                         ),
@@ -924,22 +926,29 @@ class ServiceSlaMixin(models.AbstractModel):
             reached = record._escalation_rules_due(now)
             for rank, rule in enumerate(reached):
                 users = rule._get_recipients(record)
-                summary = _(
-                    "Escalation level %(level)s: %(complaint)s",
-                    level=rule.level,
-                    complaint=record._sla_reference(),
-                )
                 for user in users:
+                    # each activity in its assignee's language
+                    reader = record.with_context(lang=user.lang)
+                    summary = reader.env._(
+                        "Escalation level %(level)s: %(complaint)s",
+                        level=rule.level,
+                        complaint=reader._sla_reference(),
+                    )
+                    note = rule.with_context(lang=user.lang).note
                     activities.append(
-                        record._activity_values(activity_type, user, summary, rule.note)
+                        record._activity_values(activity_type, user, summary, note)
                     )
                     digests[user].append((record, rule))
-                bodies[rank][record.id] = Markup("<p>%s</p>") % _(
+                # the chatter is the team's: in the company's language
+                team = record.with_context(
+                    lang=record.company_id._service_chatter_lang()
+                )
+                bodies[rank][record.id] = Markup("<p>%s</p>") % team.env._(
                     "Escalated to level %(level)s: the deadline was breached on "
                     "%(breach)s. Notified: %(users)s.",
                     level=rule.level,
-                    breach=record._format_deadline(record.breach_date),
-                    users=", ".join(users.mapped("name")) or _("nobody"),
+                    breach=team._format_deadline(record.breach_date),
+                    users=", ".join(users.mapped("name")) or team.env._("nobody"),
                 )
             if reached:
                 urgent = any(reached.mapped("raise_priority"))
@@ -1016,21 +1025,23 @@ class ServiceSlaMixin(models.AbstractModel):
         )
 
     def _notify_escalation_digest(self, user, items):
-        """One message per person and run, listing the cases escalated to them."""
+        """One message per person and run, listing the cases escalated to
+        them, in their language."""
+        reader = self.with_context(lang=user.lang)
         lines = Markup("").join(
             Markup('<li><a href="/odoo/%s/%s">%s</a> — %s</li>')
             % (
                 record._name,
                 record.id,
                 record.display_name,
-                self.env._("level %(level)s", level=rule.level),
+                reader.env._("level %(level)s", level=rule.level),
             )
             for record, rule in items
         )
-        self.env["mail.thread"].sudo().message_notify(
+        reader.env["mail.thread"].sudo().message_notify(
             partner_ids=user.partner_id.ids,
-            subject=self._sla_digest_subject(len(items)),
-            body=Markup("<p>%s</p><ul>%s</ul>") % (self._sla_digest_intro(), lines),
+            subject=reader._sla_digest_subject(len(items)),
+            body=Markup("<p>%s</p><ul>%s</ul>") % (reader._sla_digest_intro(), lines),
         )
 
     def _format_deadline(self, value):

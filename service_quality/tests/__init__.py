@@ -10,3 +10,4 @@ from . import test_complaint_mail
 from . import test_complaint_portal
 from . import test_complaint_public_form
 from . import test_complaint_views
+from . import test_reader_language

@@ -33,6 +33,9 @@ class TestComplaintEscalation(ServiceQualityCommon):
                 }
             ),
         ]
+        # Activities are written in each reader's language (see
+        # test_reader_language): the demo's Chinese managers read English here.
+        cls.env.ref("service_quality.group_service_manager").users.lang = "en_US"
         cls.escalation_type = cls.env.ref(
             "service_quality.mail_activity_type_escalation"
         )

@@ -105,6 +105,45 @@ class TestComplaintPortal(ServiceQualityHttpCommon):
         )
         self.assertEqual(counters["complaint_count"], 1)
 
+    def test_portal_home_card_counts_open_complaints_with_a_pictogram(self):
+        self.create_complaint(name="Alpha second case")
+        closed = self.create_complaint(name="Alpha old case")
+        closed.with_user(self.manager).write(
+            {"cancel_reason": "A duplicate", "stage_id": self.stage["cancelled"].id}
+        )
+        self.authenticate("sq_portal_a", "sq_portal_a")
+        counters = self.make_jsonrpc_request(
+            "/my/counters", {"counters": ["complaint_count", "complaint_open_count"]}
+        )
+        # two open complaints of the customer; not the cancelled one, not B's
+        self.assertEqual(counters["complaint_open_count"], 2)
+        self.assertEqual(counters["complaint_count"], 3)
+        home = self.url_open("/my/home").text
+        self.assertIn("/service_quality/static/src/img/complaint.svg", home)
+        self.assertIn('data-placeholder_count="complaint_open_count"', home)
+        self.assertIn("/my/complaints?filterby=open", home)
+
+    def test_portal_list_shows_the_promised_date(self):
+        self.contact.tz = "Asia/Shanghai"
+        self.authenticate("sq_portal_a", "sq_portal_a")
+        response = self.url_open("/my/complaints")
+        self.assertIn("Result promised by", response.text)
+        self.assertIn("o_complaint_promised", response.text)
+        self.assertTrue(self.complaint_a.resolution_deadline)
+
+    def test_evaluated_complaint_offers_no_accept_or_reopen(self):
+        self._feed_back(self.complaint_a)
+        self.authenticate("sq_portal_a", "sq_portal_a")
+        url = f"/my/complaints/{self.complaint_a.id}"
+        self.assertIn("o_complaint_answer", self.url_open(url).text)
+        # The customer evaluated (e.g. in the satisfaction survey) while the
+        # case is still at the feedback step: no buttons contradicting it.
+        self.complaint_a.customer_evaluation = "satisfied"
+        page = self.url_open(url).text
+        self.assertNotIn("o_complaint_answer", page)
+        self.assertNotIn("/reopen?access_token=", page)
+        self.assertIn("Your evaluation:", page)
+
     def test_portal_customer_files_a_complaint_with_a_file(self):
         self.authenticate("sq_portal_a", "sq_portal_a")
         response = self._post(

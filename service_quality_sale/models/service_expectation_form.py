@@ -1,6 +1,6 @@
 # Copyright 2026 Service Quality for Odoo
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import _, fields, models
 
@@ -67,42 +67,28 @@ class ServiceExpectationForm(models.Model):
         sale_forms = self.filtered(lambda f: f.sale_order_id and not f.gap_alert_done)
         result = super(ServiceExpectationForm, self - sale_forms)._alert_negative_gaps()
         for form in sale_forms:
-            threshold = form.company_id.service_gap_threshold
-            short = form.gap_ids.filtered(
-                lambda g, t=threshold: g.has_perception and g.gap < -t
-            )
+            short = form._short_gaps()
             if not short:
                 continue
             order = form.sale_order_id
-            items = Markup("").join(
-                Markup("<li>%s</li>")
-                % form.env._(
-                    "%(dimension)s: expected %(expectation)s, perceived "
-                    "%(perception)s (gap %(gap)s)",
-                    dimension=gap.dimension_id.name,
-                    expectation=round(gap.expectation, 1),
-                    perception=round(gap.perception, 1),
-                    gap=round(gap.gap, 1),
-                )
-                for gap in short
-            )
-            note = Markup("<p>%s</p><ul>%s</ul>") % (
-                escape(
-                    _(
-                        "%(customer)s perceives the delivery of %(order)s below "
-                        "their expectations:",
-                        customer=form.commercial_partner_id.display_name,
-                        order=order.name,
-                    )
-                ),
-                items,
-            )
             for user in (order.user_id | form.user_id).filtered(lambda u: not u.share):
-                order.activity_schedule(
+                # in each reader's language
+                reader_form = form.with_context(lang=user.lang)
+                order.with_context(lang=user.lang).activity_schedule(
                     "service_quality_sale.mail_activity_order_expectation_gap",
                     user_id=user.id,
-                    summary=_("Expectation gap: act before the customer complains"),
-                    note=note,
+                    summary=reader_form.env._(
+                        "Expectation gap: act before the customer complains"
+                    ),
+                    note=reader_form._gap_alert_note(
+                        short,
+                        reader_form.env._(
+                            "%(customer)s perceives the delivery of %(order)s "
+                            "below their expectations:",
+                            customer=form.commercial_partner_id.display_name,
+                            order=order.name,
+                        ),
+                    ),
                 )
             form.gap_alert_done = True
         return result

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import _, fields, models
+from odoo import fields, models
 
 
 class ServiceComplaint(models.Model):
@@ -71,9 +71,12 @@ class ServiceComplaint(models.Model):
                 service_company_id=complaint.company_id.id,
             )
             user_input._service_send_invitation()
+            team_env = self.with_context(
+                lang=complaint.company_id._service_chatter_lang()
+            ).env
             complaint.message_post(
                 body=Markup("<p>%s</p>")
-                % _(
+                % team_env._(
                     "Satisfaction survey %(survey)s sent to %(customer)s.",
                     survey=survey.title,
                     customer=complaint.partner_id.display_name,

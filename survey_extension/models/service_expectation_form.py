@@ -213,9 +213,14 @@ class ServiceExpectationForm(models.Model):
                 if not user_input.service_date_sent:
                     user_input.service_date_sent = fields.Datetime.now()
                 user_input._service_send_invitation()
+                team_env = self.with_context(
+                    lang=form.company_id._service_chatter_lang()
+                ).env
                 form.message_post(
                     body=Markup("<p>%s</p>")
-                    % _("Survey %(survey)s sent.", survey=user_input.survey_id.title),
+                    % team_env._(
+                        "Survey %(survey)s sent.", survey=user_input.survey_id.title
+                    ),
                     subtype_xmlid="mail.mt_note",
                 )
         if not mail:
@@ -312,42 +317,54 @@ class ServiceExpectationForm(models.Model):
             )
             unperceived.invalidate_recordset(["perception"])
 
+    def _short_gaps(self):
+        """The perceived dimensions of this form that fall short of the
+        expectation by more than the company's threshold."""
+        self.ensure_one()
+        threshold = self.company_id.service_gap_threshold
+        return self.gap_ids.filtered(
+            lambda g, t=threshold: g.has_perception and g.gap < -t
+        )
+
+    def _gap_alert_note(self, gaps, intro):
+        """The alert's note: ``intro``, then one line per gap, written in the
+        language of this record's environment (the reader's)."""
+        items = Markup("").join(
+            Markup("<li>%s</li>")
+            % self.env._(
+                "%(dimension)s: expected %(expectation)s, perceived "
+                "%(perception)s (gap %(gap)s)",
+                dimension=gap.with_env(self.env).dimension_id.name,
+                expectation=round(gap.expectation, 1),
+                perception=round(gap.perception, 1),
+                gap=round(gap.gap, 1),
+            )
+            for gap in gaps
+        )
+        return Markup("<p>%s</p><ul>%s</ul>") % (escape(intro), items)
+
     def _alert_negative_gaps(self):
         """An activity for the account owner, once per form, when a perceived
         level falls short of the expectation by more than the threshold."""
         for form in self.filtered(lambda f: not f.gap_alert_done and f.user_id):
-            threshold = form.company_id.service_gap_threshold
-            short = form.gap_ids.filtered(
-                lambda g, t=threshold: g.has_perception and g.gap < -t
-            )
+            short = form._short_gaps()
             if not short:
                 continue
-            items = Markup("").join(
-                Markup("<li>%s</li>")
-                % form.env._(
-                    "%(dimension)s: expected %(expectation)s, perceived "
-                    "%(perception)s (gap %(gap)s)",
-                    dimension=gap.dimension_id.name,
-                    expectation=round(gap.expectation, 1),
-                    perception=round(gap.perception, 1),
-                    gap=round(gap.gap, 1),
-                )
-                for gap in short
-            )
+            # in the account owner's language, not the current user's
+            form = form.with_context(lang=form.user_id.lang)
             form.activity_schedule(
                 "survey_extension.mail_activity_expectation_gap",
                 user_id=form.user_id.id,
-                summary=_("Expectation gap: act before the customer complains"),
-                note=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    escape(
-                        _(
-                            "%(customer)s perceives the service below their "
-                            "expectations:",
-                            customer=form.commercial_partner_id.display_name,
-                        )
+                summary=form.env._(
+                    "Expectation gap: act before the customer complains"
+                ),
+                note=form._gap_alert_note(
+                    short,
+                    form.env._(
+                        "%(customer)s perceives the service below their "
+                        "expectations:",
+                        customer=form.commercial_partner_id.display_name,
                     ),
-                    items,
                 ),
             )
             form.gap_alert_done = True
@@ -360,7 +377,13 @@ class ServiceExpectationForm(models.Model):
         for vals in vals_list:
             if not vals.get("name") and vals.get("partner_id"):
                 partner = self.env["res.partner"].browse(vals["partner_id"])
-                vals["name"] = _(
+                # a name the service team reads: in the company's language
+                company = (
+                    self.env["res.company"].browse(vals.get("company_id"))
+                    or self.env.company
+                )
+                team_env = self.with_context(lang=company._service_chatter_lang()).env
+                vals["name"] = team_env._(
                     "Expectations of %(customer)s", customer=partner.display_name
                 )
         return super().create(vals_list)

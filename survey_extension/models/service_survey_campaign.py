@@ -121,7 +121,20 @@ class ServiceSurveyCampaign(models.Model):
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def action_start(self):
+    def action_start(self, confirm_everyone=False):
+        """Run the campaign every period. Like "Send Now", a campaign that
+        would survey every customer asks for an explicit yes first."""
+        unrestricted = self.filtered(lambda campaign: campaign._targets_everyone())
+        if unrestricted and not confirm_everyone:
+            if len(self) == 1:
+                return self._send_wizard_action("start")
+            raise UserError(
+                _(
+                    "The campaign %(campaign)s would survey every customer. "
+                    "Start it on its own to confirm.",
+                    campaign=unrestricted[0].name,
+                )
+            )
         self.write({"state": "running"})
         return True
 
@@ -129,14 +142,53 @@ class ServiceSurveyCampaign(models.Model):
         self.write({"state": "stopped"})
         return True
 
-    def action_send_now(self):
+    def action_confirm_send(self):
+        """The Send Now button asks first: how many customers, and an
+        explicit yes when the campaign would survey every customer."""
+        self.ensure_one()
+        self._check_can_send()
+        return self._send_wizard_action("send")
+
+    def _send_wizard_action(self, mode):
+        self.ensure_one()
+        if mode == "start":
+            name = _("Start %(campaign)s", campaign=self.name)
+        else:
+            name = _("Send %(campaign)s now", campaign=self.name)
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": "service.survey.campaign.send",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_campaign_id": self.id, "default_mode": mode},
+        }
+
+    def action_send_now(self, confirm_everyone=False):
+        """Invite the segment now. A campaign whose filter selects every
+        customer is refused unless ``confirm_everyone``: one empty filter
+        must not mail the whole customer base by mistake."""
+        for campaign in self:
+            campaign._check_can_send()
+            if campaign._targets_everyone() and not confirm_everyone:
+                raise UserError(
+                    _(
+                        "The campaign %(campaign)s would survey every customer "
+                        "(%(count)s). Restrict it to tiers or a customer filter, "
+                        "or confirm that every customer is to be surveyed.",
+                        campaign=campaign.name,
+                        count=campaign._recipient_base_count(),
+                    )
+                )
+            campaign._send_invitations()
+        return True
+
+    def _check_can_send(self):
         for campaign in self:
             if campaign.state == "stopped":
                 raise UserError(
                     _("The campaign %(campaign)s is stopped.", campaign=campaign.name)
                 )
-            campaign._send_invitations()
-        return True
 
     def action_view_invitations(self):
         self.ensure_one()
@@ -155,15 +207,31 @@ class ServiceSurveyCampaign(models.Model):
         today = today or fields.Date.context_today(self)
         return date_utils.start_of(today, PERIOD_GRANULARITY[self.period])
 
-    def _target_domain(self):
+    def _base_domain(self):
+        """Every customer a campaign of this company can reach."""
         self.ensure_one()
-        domain = [
+        return [
             ("is_company", "=", True),
             ("email", "!=", False),
             "|",
             ("company_id", "=", False),
             ("company_id", "=", self.company_id.id),
         ]
+
+    def _recipient_base_count(self):
+        return self.env["res.partner"].search_count(self._base_domain())
+
+    def _targets_everyone(self):
+        """Whether the tiers and the filter leave out no reachable customer."""
+        self.ensure_one()
+        everyone = self._recipient_base_count()
+        return bool(everyone) and (
+            self.env["res.partner"].search_count(self._target_domain()) == everyone
+        )
+
+    def _target_domain(self):
+        self.ensure_one()
+        domain = self._base_domain()
         if self.tier_ids:
             domain.append(("service_tier_id", "in", self.tier_ids.ids))
         return domain + literal_eval(self.partner_domain or "[]")
@@ -190,18 +258,24 @@ class ServiceSurveyCampaign(models.Model):
         )
         return dict(self.env.cr.fetchall())
 
-    def _send_invitations(self, batch_size=200):
-        """Invite the customers of the segment under their cap, at most
-        ``batch_size`` at a time; returns how many remain to invite."""
+    def _recipients(self):
+        """The customers of the segment the campaign would invite now: under
+        their cap and not yet invited by it in this period."""
         self.ensure_one()
         since = fields.Datetime.to_datetime(self._period_start())
         partners = self.env["res.partner"].search(self._target_domain(), order="id")
         counts = self._survey_counts(partners, since)
         invited_now = self._invited_since(since)
-        todo = partners.filtered(
+        return partners.filtered(
             lambda p: counts.get(p.id, 0) < self.max_per_period
             and p.id not in invited_now
         )
+
+    def _send_invitations(self, batch_size=200):
+        """Invite the customers of the segment under their cap, at most
+        ``batch_size`` at a time; returns how many remain to invite."""
+        self.ensure_one()
+        todo = self._recipients()
         batch, remaining = todo[:batch_size], len(todo) - batch_size
         survey = self.survey_id.sudo()
         for partner in batch:

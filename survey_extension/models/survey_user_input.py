@@ -5,7 +5,7 @@ from datetime import timedelta
 
 from markupsafe import Markup
 
-from odoo import Command, _, api, fields, models
+from odoo import Command, api, fields, models
 
 from odoo.addons.service_quality.models.mail_thread import AUTO_GENERATED_HEADERS
 
@@ -251,19 +251,27 @@ class SurveyUserInput(models.Model):
         complaint = self.service_complaint_id.sudo()
         leader = complaint.team_id.user_id or complaint.user_id
         if leader:
+            # in the leader's language, not the customer's who answered
+            leader_env = self.with_context(lang=leader.lang).env
             complaint.activity_schedule(
                 "survey_extension.mail_activity_dissatisfied_customer",
                 user_id=leader.id,
-                summary=_("Dissatisfied customer: follow up"),
-                note=_(
+                summary=leader_env._("Dissatisfied customer: follow up"),
+                note=leader_env._(
                     "%(customer)s answered the satisfaction survey with the lowest "
                     "level. Call them back and find out what went wrong.",
-                    customer=self.partner_id.display_name or _("The customer"),
+                    customer=self.partner_id.display_name
+                    or leader_env._("The customer"),
                 ),
             )
+        team_env = self.with_context(
+            lang=complaint.company_id._service_chatter_lang()
+        ).env
         complaint.message_post(
             body=Markup("<p>%s</p>")
-            % _("The customer is dissatisfied with how the complaint was handled."),
+            % team_env._(
+                "The customer is dissatisfied with how the complaint was handled."
+            ),
             subtype_xmlid="mail.mt_note",
         )
         self.with_context(service_no_rescore=True).write(
@@ -416,24 +424,30 @@ class SurveyUserInput(models.Model):
         )
         root_causes = self.env["service.root.cause"].search([])
         closed = self.env.ref("service_quality.stage_closed")
+        # (Chinese, English): each case in its customer's language
         subjects = [
-            "安装师傅迟到两个小时",
-            "Spare part delivered to the wrong address",
-            "发票抬头错误",
-            "Hotline kept me waiting for 20 minutes",
-            "维修后仍有异响",
-            "Refund took three weeks",
+            ("安装师傅迟到两个小时", "The installer came two hours late"),
+            ("备件送错地址", "Spare part delivered to the wrong address"),
+            ("发票抬头错误", "Wrong company name on the invoice"),
+            ("热线等待了 20 分钟", "Hotline kept me waiting for 20 minutes"),
+            ("维修后仍有异响", "Still noisy after the repair"),
+            ("退款用了三周", "Refund took three weeks"),
         ]
+        solutions = (
+            "<p>已处理并回访客户。</p>",
+            "<p>Handled, and the customer was called back.</p>",
+        )
         now = fields.Datetime.now()
         vals_list = []
         for index in range(count):
             template = templates[index % len(templates)]
+            english = int(template.partner_id.lang != "zh_CN")
             received = now - timedelta(
                 days=rng.randint(3, 178), hours=rng.randint(0, 9)
             )
             vals_list.append(
                 {
-                    "name": subjects[index % len(subjects)],
+                    "name": subjects[index % len(subjects)][english],
                     "partner_id": template.partner_id.id,
                     "service_type_id": template.service_type_id.id,
                     "category_id": template.category_id.id,
@@ -444,7 +458,7 @@ class SurveyUserInput(models.Model):
                     "root_cause_id": root_causes[index % len(root_causes)].id
                     if root_causes
                     else False,
-                    "solution": "<p>已处理并回访客户。</p>",
+                    "solution": solutions[english],
                     "stage_id": closed.id,
                 }
             )

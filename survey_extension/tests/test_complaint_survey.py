@@ -88,6 +88,37 @@ class TestComplaintSurvey(SurveyExtensionCommon):
         invitation._save_lines(self.q_nps, 2)
         self.assertEqual(len(followups()), 1)
 
+    def test_dissatisfied_followup_in_the_leaders_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.leader.lang = "zh_CN"
+        # The customer answers in English; the leader reads Chinese.
+        self.contact.lang = "en_US"
+        self.close(self.complaint)
+        invitation = self.invitations(self.complaint)
+        self.answer(invitation, {self.q_satisfaction: self.level["dissatisfied"]})
+        activity = self.complaint.activity_ids.filtered(
+            lambda a: a.activity_type_id
+            == self.env.ref("survey_extension.mail_activity_dissatisfied_customer")
+        )
+        self.assertEqual(activity.summary, "客户不满意：请跟进")
+        self.assertIn("在满意度调查中选择了最低等级", activity.note)
+        self.leader.lang = "en_US"
+        other = self.create_complaint()
+        other.write(
+            {
+                "stage_id": self.stage["handling"].id,
+                "solution": "<p>Replaced.</p>",
+                "root_cause_id": self.root_cause.id,
+            }
+        )
+        self.close(other)
+        self.answer(
+            self.invitations(other), {self.q_satisfaction: self.level["dissatisfied"]}
+        )
+        self.assertIn(
+            "Dissatisfied customer: follow up", other.activity_ids.mapped("summary")
+        )
+
     def test_answer_records_the_customer_evaluation_on_the_complaint(self):
         self.close(self.complaint)
         self.answer(

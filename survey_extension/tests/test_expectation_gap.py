@@ -192,6 +192,29 @@ class TestExpectationGap(SurveyExtensionCommon):
         self.assertEqual(reliability.gap, -75.0)
         self.assertEqual(len(self.gap_activities()), 1)
 
+    def test_gap_alert_in_the_owners_chinese(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(["survey_extension"], ["zh_CN"])
+        self.agent.lang = "zh_CN"
+        self.company.service_gap_threshold = 15.0
+        self.fill_expectation()
+        self.fill_perception()
+        activity = self.gap_activities()
+        self.assertEqual(activity.summary, "期望差距：在客户投诉前采取行动")
+        self.assertIn("Small Shop Ltd 感知到的服务低于其期望", activity.note)
+        self.assertNotIn("expected", activity.note)
+
+    def test_generated_name_in_the_companys_language(self):
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.company.partner_id.lang = "zh_CN"
+        # created by an English-speaking user, named for the Chinese team
+        form = (
+            self.env["service.expectation.form"]
+            .with_context(lang="en_US")
+            .create({"partner_id": self.contact.id, "user_id": self.agent.id})
+        )
+        self.assertEqual(form.name, "Small Shop Ltd, Shop Owner 的期望")
+
     def test_gap_within_threshold_raises_no_alert(self):
         self.company.service_gap_threshold = 60.0
         self.fill_expectation()

@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from .common import SurveyExtensionCommon
 
@@ -111,3 +111,66 @@ class TestSurveyCampaign(SurveyExtensionCommon):
             self.campaign.partner_domain = "[('no_such_field', '=', 1)]"
         with self.assertRefused(ValidationError, "at least one"):
             self.campaign.max_per_period = 0
+
+    def _send_wizard(self, campaign):
+        action = campaign.action_confirm_send()
+        self.assertEqual(action["res_model"], "service.survey.campaign.send")
+        return (
+            self.env[action["res_model"]].with_context(**action["context"]).create({})
+        )
+
+    def test_send_now_confirms_the_number_of_recipients(self):
+        wizard = self._send_wizard(self.campaign)
+        # Alpha and Beta; Gamma has no email address.
+        self.assertEqual(wizard.recipient_count, 2)
+        self.assertFalse(wizard.targets_everyone)
+        wizard.action_send()
+        self.assertEqual(self.invited(self.campaign), self.alpha | self.beta)
+        # Asked again in the same period: nobody is left to invite.
+        self.assertEqual(self._send_wizard(self.campaign).recipient_count, 0)
+
+    def test_campaign_surveying_every_customer_needs_an_explicit_yes(self):
+        everyone = self.env["service.survey.campaign"].create(
+            {"name": "Everybody", "survey_id": self.tracking.id}
+        )
+        wizard = self._send_wizard(everyone)
+        self.assertTrue(wizard.targets_everyone)
+        self.assertGreaterEqual(wizard.recipient_count, 2)
+        with self.assertRefused(UserError, "would survey every customer"):
+            wizard.action_send()
+        self.assertFalse(everyone.input_ids, "nobody was surveyed")
+        # A filter that leaves nobody out is no restriction either.
+        everyone.partner_domain = "[('id', '!=', 0)]"
+        with self.assertRefused(UserError, "would survey every customer"):
+            everyone.action_send_now()
+        # A real restriction is sent without the extra confirmation.
+        everyone.partner_domain = "[('name', '=', 'Beta')]"
+        everyone.action_send_now()
+        self.assertEqual(self.invited(everyone), self.beta)
+        # The explicit yes sends to all of them.
+        everyone.partner_domain = "[]"
+        wizard = self._send_wizard(everyone)
+        wizard.confirm_everyone = True
+        wizard.action_send()
+        self.assertLessEqual(self.alpha | self.beta, self.invited(everyone))
+
+    def test_starting_a_campaign_for_every_customer_needs_an_explicit_yes(self):
+        everyone = self.env["service.survey.campaign"].create(
+            {"name": "Everybody", "survey_id": self.tracking.id}
+        )
+        action = everyone.action_start()
+        self.assertEqual(action["context"]["default_mode"], "start")
+        self.assertEqual(everyone.state, "draft", "not started without the yes")
+        with self.assertRefused(UserError, "would survey every customer"):
+            (everyone | self.campaign).action_start()
+        self.assertEqual(self.campaign.state, "draft", "nothing half-started")
+        wizard = self.env[action["res_model"]].with_context(**action["context"])
+        wizard = wizard.create({})
+        self.assertTrue(wizard.targets_everyone)
+        wizard.confirm_everyone = True
+        wizard.action_send()
+        self.assertEqual(everyone.state, "running")
+        self.assertFalse(everyone.input_ids, "started: the daily job sends")
+        # A restricted campaign starts at once, as before.
+        self.assertIs(self.campaign.action_start(), True)
+        self.assertEqual(self.campaign.state, "running")
