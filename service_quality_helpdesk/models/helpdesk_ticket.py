@@ -187,7 +187,7 @@ class HelpdeskTicket(models.Model):
         """Whether our survey, rather than the helpdesk rating mail, is what
         the customers of this ticket's company receive."""
         self.ensure_one()
-        return self.company_id.service_helpdesk_survey == "service"
+        return self.company_id.service_helpdesk_survey != "rating"
 
     def _service_send_satisfaction_survey(self):
         """Invite the customer to the stage's satisfaction survey, once per

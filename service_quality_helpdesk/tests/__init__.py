@@ -7,3 +7,4 @@ from . import test_ticket_kpi
 from . import test_ticket_access
 from . import test_ticket_coexistence
 from . import test_ui
+from . import test_ticket_kpi_reference
