@@ -188,7 +188,16 @@ export class KpiDashboard extends Component {
         this.charts.push(
             new window.Chart(this.trendCanvas.el, {
                 type: "line",
-                data: {labels: data.months, datasets},
+                // "2026年1月" / "Jan 2026": the months in the user's language
+                data: {
+                    labels: data.months.map((month) =>
+                        luxon.DateTime.fromISO(`${month}-01`).toLocaleString({
+                            year: "numeric",
+                            month: "short",
+                        })
+                    ),
+                    datasets,
+                },
                 options: {
                     maintainAspectRatio: false,
                     plugins: {legend: {position: "bottom"}},
