@@ -15,6 +15,7 @@ scheduler does and a second run that must find nothing left to do.
 
 import argparse
 
+from bench_escalation import run_cron as run_model_cron
 from bench_escalation import setup
 from benchlib import Timer, environment, peak_memory_mb, registry
 
@@ -116,15 +117,21 @@ def generate(env, count, due, risk, tag):
 
 
 def run_cron(reg, batch_size):
-    """Like the scheduler: one batch per transaction while work remains."""
-    runs = escalated = 0
-    while True:
-        with environment(reg) as env:
-            due = env["helpdesk.ticket"]._cron_check_deadlines(batch_size=batch_size)
-            runs += 1
-            escalated += len(due)
-        if len(due) < batch_size:
-            return runs, escalated
+    return run_model_cron(reg, batch_size, model="helpdesk.ticket")
+
+
+def delete_bench_tickets(env):
+    """Leave the bench database small for the next benchmark."""
+    env.cr.execute("DELETE FROM mail_activity WHERE res_model = 'helpdesk.ticket'")
+    env.cr.execute("DELETE FROM mail_message WHERE model = 'helpdesk.ticket'")
+    # Helpdesk's duplicate_id has no index: its ON DELETE check would
+    # scan the table once per deleted ticket.
+    env.cr.execute(
+        "CREATE INDEX IF NOT EXISTS bench_helpdesk_ticket_duplicate_idx"
+        " ON helpdesk_ticket (duplicate_id)"
+    )
+    env.cr.execute("DELETE FROM helpdesk_ticket WHERE number LIKE 'BENCH/%%'")
+    env.cr.execute("DROP INDEX bench_helpdesk_ticket_duplicate_idx")
 
 
 def main():
@@ -168,17 +175,7 @@ def main():
         f"idle rerun {again.seconds:.2f} s"
     )
     with environment(reg) as env:
-        # leave the bench database small for the next benchmark
-        env.cr.execute("DELETE FROM mail_activity WHERE res_model = 'helpdesk.ticket'")
-        env.cr.execute("DELETE FROM mail_message WHERE model = 'helpdesk.ticket'")
-        # Helpdesk's duplicate_id has no index: its ON DELETE check would
-        # scan the table once per deleted ticket.
-        env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS bench_helpdesk_ticket_duplicate_idx"
-            " ON helpdesk_ticket (duplicate_id)"
-        )
-        env.cr.execute("DELETE FROM helpdesk_ticket WHERE number LIKE 'BENCH/%%'")
-        env.cr.execute("DROP INDEX bench_helpdesk_ticket_duplicate_idx")
+        delete_bench_tickets(env)
 
 
 if __name__ == "__main__":

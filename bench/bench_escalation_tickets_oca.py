@@ -19,7 +19,7 @@ bench_escalation_tickets.py does, then measures for both:
 
 import argparse
 
-from bench_escalation_tickets import generate
+from bench_escalation_tickets import delete_bench_tickets, generate
 from benchlib import Timer, environment, peak_memory_mb, registry
 
 from odoo import Command, fields
@@ -80,12 +80,7 @@ def main():
         f"overdue ours {ours_find.seconds:.2f} s, theirs {their_find.seconds:.2f} s"
     )
     with environment(reg) as env:
-        env.cr.execute(
-            "CREATE INDEX IF NOT EXISTS bench_helpdesk_ticket_duplicate_idx"
-            " ON helpdesk_ticket (duplicate_id)"
-        )
-        env.cr.execute("DELETE FROM helpdesk_ticket WHERE number LIKE 'BENCH/%%'")
-        env.cr.execute("DROP INDEX bench_helpdesk_ticket_duplicate_idx")
+        delete_bench_tickets(env)
 
 
 if __name__ == "__main__":
